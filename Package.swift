@@ -1,0 +1,72 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Jixiao",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+        .library(name: "JixiaoOffice", targets: ["JixiaoOffice"]),
+        .library(name: "JixiaoDocuments", targets: ["JixiaoDocuments"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "JixiaoCore",
+            resources: [.copy("Resources/Profiles")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JixiaoOffice",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JixiaoDocuments",
+            dependencies: ["JixiaoCore", "JixiaoOffice"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jixiao",
+            dependencies: [
+                "JixiaoCore", "JixiaoDocuments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jixiao-bench",
+            dependencies: ["JixiaoCore", "JixiaoDocuments"],
+            path: "Benchmarks/Sources/jixiao-bench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JixiaoCoreTests",
+            dependencies: [
+                "JixiaoCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JixiaoOfficeTests",
+            dependencies: ["JixiaoOffice"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JixiaoDocumentsTests",
+            dependencies: ["JixiaoDocuments", "JixiaoCore", "JixiaoOffice"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,87 @@
+/// What is evaluated: one project's expenditure, or an agency's expenditure as a whole.
+public enum EvaluationKind: String, Sendable, Codable {
+    /// 项目支出绩效自评
+    case project
+    /// 部门（单位）整体支出绩效自评
+    case agency
+}
+
+/// The totals row (总分) as the table states it.
+public struct StatedTotal: Hashable, Sendable, Codable {
+    public var weight: StatedNumber
+    public var score: StatedNumber
+
+    public init(weight: StatedNumber = .absent, score: StatedNumber = .absent) {
+        self.weight = weight
+        self.score = score
+    }
+}
+
+/// One self-evaluation (自评): a unit's budget, goal and indicator table for one fiscal year.
+public struct SelfEvaluation: Hashable, Sendable, Codable {
+    public var kind: EvaluationKind
+    public var fiscalYear: Int?
+    public var agency: Agency
+    /// 项目 name; nil for an agency-wide evaluation.
+    public var project: String?
+    public var budget: Budget
+    public var goal: PerformanceGoal
+    public var indicators: IndicatorTree
+    public var statedTotal: StatedTotal
+    /// 等级 as the unit stated it ("优秀"), if any.
+    public var statedGrade: String?
+    /// Where the evaluation was read from.
+    public var source: SourceLocation?
+
+    public init(
+        kind: EvaluationKind,
+        fiscalYear: Int? = nil,
+        agency: Agency,
+        project: String? = nil,
+        budget: Budget = Budget(),
+        goal: PerformanceGoal = PerformanceGoal(),
+        indicators: IndicatorTree = IndicatorTree(),
+        statedTotal: StatedTotal = StatedTotal(),
+        statedGrade: String? = nil,
+        source: SourceLocation? = nil
+    ) {
+        self.kind = kind
+        self.fiscalYear = fiscalYear
+        self.agency = agency
+        self.project = project
+        self.budget = budget
+        self.goal = goal
+        self.indicators = indicators
+        self.statedTotal = statedTotal
+        self.statedGrade = statedGrade
+        self.source = source
+    }
+
+    /// The name to show: the project, or the agency for an agency-wide evaluation.
+    public var title: String {
+        project ?? agency.name
+    }
+}
+
+extension SelfEvaluation {
+    enum CodingKeys: String, CodingKey {
+        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, source
+    }
+
+    /// `kind`, `agency` and `indicators` are required; every other key may be left out of a JSON file.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(EvaluationKind.self, forKey: .kind),
+            fiscalYear: try c.decodeIfPresent(Int.self, forKey: .fiscalYear),
+            agency: try c.decode(Agency.self, forKey: .agency),
+            project: try c.decodeIfPresent(String.self, forKey: .project),
+            budget: try c.decodeIfPresent(Budget.self, forKey: .budget) ?? Budget(),
+            goal: try c.decodeIfPresent(PerformanceGoal.self, forKey: .goal) ?? PerformanceGoal(),
+            indicators: try c.decode(IndicatorTree.self, forKey: .indicators),
+            statedTotal: try c.decodeIfPresent(StatedTotal.self, forKey: .statedTotal) ?? StatedTotal(),
+            statedGrade: try c.decodeIfPresent(String.self, forKey: .statedGrade),
+            source: try c.decodeIfPresent(SourceLocation.self, forKey: .source)
+        )
+    }
+}

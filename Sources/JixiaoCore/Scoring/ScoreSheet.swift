@@ -1,0 +1,69 @@
+import Foundation
+
+/// The result of scoring one self-evaluation: each row stated beside recomputed, the total, the grade,
+/// and the problems of the weight tree.
+public struct ScoreSheet: Hashable, Sendable, Encodable {
+    public var title: String
+    public var profile: String
+    public var profileName: String
+    public var execution: RowScore
+    public var rows: [RowScore]
+    /// The recomputed total, exact.
+    public var exactTotal: Decimal
+    /// The recomputed total rounded once, at the end.
+    public var total: Decimal
+    public var grade: Grade?
+    public var gradeLabel: String?
+    public var statedTotal: StatedTotal
+    public var statedGrade: String?
+    public var weightProblems: [WeightProblem]
+
+    /// The execution item followed by every indicator row.
+    public var allRows: [RowScore] { [execution] + rows }
+
+    /// Sum of the stated weights of all rows, execution included.
+    public var itemWeightTotal: Decimal {
+        allRows.reduce(0) { $0 + ($1.weight ?? 0) }
+    }
+
+    /// Sum of the stated scores of all rows, execution included.
+    public var statedScoreTotal: Decimal {
+        allRows.reduce(0) { $0 + ($1.statedScore ?? 0) }
+    }
+
+    /// Rows whose recomputed score differs from the stated one.
+    public var differences: [RowScore] {
+        allRows.filter { $0.difference.map { $0 != 0 } ?? false }
+    }
+}
+
+/// One row scored: what was stated, what Jixiao computes, and why.
+public struct RowScore: Hashable, Sendable, Encodable {
+    public var category: String
+    public var group: String
+    public var name: String
+    public var target: String
+    public var actual: String
+    public var targetValue: IndicatorValue
+    public var actualValue: IndicatorValue
+    public var weight: Decimal?
+    public var statedScore: Decimal?
+    /// The recomputed score, exact; nil when there is nothing to score (not applicable, no data).
+    public var score: Decimal?
+    public var provenance: Provenance
+    /// The deviation explanation is required by the profile but missing.
+    public var deviationNoteMissing: Bool
+    public var source: SourceLocation?
+
+    /// The recomputed score rounded for display.
+    public var roundedScore: Decimal? { score?.rounded(scale: 2) }
+
+    /// Recomputed (rounded) minus stated; nil when either is missing.
+    public var difference: Decimal? {
+        switch (roundedScore, statedScore) {
+        case (let score?, let stated?): score - stated
+        case (nil, let stated?) where stated != 0: -stated
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Scores a self-evaluation by a ``ScoringProfile``: the execution item, every indicator row, the total and
+/// the grade, each with its ``Provenance``. Pure and deterministic: the CLI, the web pages and the reports
+/// all call this one scorer, so they can never disagree about a number.
+public struct Scorer: Sendable {
+    public let profile: ScoringProfile
+
+    public init(profile: ScoringProfile) {
+        self.profile = profile
+    }
+
+    public func score(_ evaluation: SelfEvaluation) -> ScoreSheet {
+        let execution = ExecutionScoring(profile: profile).score(evaluation.budget)
+        var rows: [RowScore] = []
+        for category in evaluation.indicators.categories {
+            for group in category.groups {
+                for indicator in group.indicators {
+                    rows.append(score(indicator, category: category.name, group: group.name))
+                }
+            }
+        }
+        let exact = ([execution] + rows).reduce(Decimal(0)) { $0 + ($1.score ?? 0) }
+        let total = exact.rounded(scale: profile.scoreDecimals)
+        let grade = profile.grade(for: total)
+        let sheet = ScoreSheet(
+            title: evaluation.title,
+            profile: profile.reference,
+            profileName: profile.name,
+            execution: execution,
+            rows: rows,
+            exactTotal: exact,
+            total: total,
+            grade: grade?.grade,
+            gradeLabel: grade?.label,
+            statedTotal: evaluation.statedTotal,
+            statedGrade: evaluation.statedGrade,
+            weightProblems: []
+        )
+        var checked = sheet
+        checked.weightProblems = WeightTreeCheck(profile: profile).problems(in: evaluation, sheet: sheet)
+        return checked
+    }
+
+    /// Scores one indicator row.
+    public func score(_ indicator: Indicator, category: String, group: String) -> RowScore {
+        let target = ValueReader.read(indicator.target)
+        let actual = ValueReader.read(indicator.actual)
+        let weight = indicator.weight.value
+        let stated = indicator.statedScore.value
+        let rowScoring = RowScoring(profile: profile, direction: profile.direction(category: category, group: group))
+        let (score, provenance) = rowScoring.score(
+            target: target, actual: actual, weight: weight, stated: stated, name: indicator.name)
+        var row = RowScore(
+            category: category, group: group, name: indicator.name,
+            target: indicator.target, actual: indicator.actual,
+            targetValue: target, actualValue: actual,
+            weight: weight, statedScore: stated, score: score, provenance: provenance,
+            deviationNoteMissing: false, source: indicator.source)
+        row.deviationNoteMissing = DeviationNoteRequirement(rule: profile.deviationNote)
+            .isMissing(row: row, note: indicator.deviationNote)
+        return row
+    }
+}

@@ -1,0 +1,91 @@
+/// Reads one clause: a qualitative phrase, a time frame, words only, or one figure with its comparator and unit.
+/// A clause with several figures is split at its enumeration ("、", "和"); one that still holds several is unreadable.
+enum ClauseReader {
+    static func read(_ clause: ArraySlice<Unicode.Scalar>) -> IndicatorValue {
+        let text = ValueReader.string(clause)
+        if clause.isEmpty { return .empty }
+        if NotApplicable.matches(text) { return .notApplicable }
+        if let level = ValueReader.achievement(text) { return .achievement(level, word: text) }
+        if let period = PeriodReader.read(clause) { return .period(period) }
+        let figures = NumberScanner.figures(in: clause)
+        switch figures.count {
+        case 0:
+            return .statement(text)
+        case 1:
+            return quantity(clause, figure: figures[0])
+        default:
+            if let range = rangeBetween(figures, in: clause) {
+                return .unreadable(reason: "“\(text)”写的是数值范围（\(range)），没有单一的指标值")
+            }
+            let pieces = Clause.splitEnumeration(clause)
+            guard pieces.count > 1, pieces.allSatisfy({ NumberScanner.figures(in: $0).count <= 1 }) else {
+                return .unreadable(reason: "“\(text)”中有多个数值，无法确定哪一个是指标值")
+            }
+            return .list(pieces.map(read))
+        }
+    }
+
+    /// Builds the quantity around the clause's one figure.
+    static func quantity(_ clause: ArraySlice<Unicode.Scalar>, figure: NumberScanner.Figure) -> IndicatorValue {
+        let text = ValueReader.string(clause)
+        var labelEnd = figure.range.lowerBound
+        var prefix: Comparator?
+        for (word, comparator) in ValueLexicon.prefixComparators {
+            let pattern = Array(word.unicodeScalars)
+            let start = figure.range.lowerBound - pattern.count
+            if start >= clause.startIndex, Clause.matches(pattern, in: clause, at: start) {
+                prefix = comparator
+                labelEnd = start
+                break
+            }
+        }
+        var cursor = figure.range.upperBound
+        var unit: String?
+        for (word, normalised) in ValueLexicon.units where Clause.matches(Array(word.unicodeScalars), in: clause, at: cursor) {
+            unit = normalised
+            cursor += word.unicodeScalars.count
+            break
+        }
+        var suffix: Comparator?
+        for (word, comparator) in ValueLexicon.suffixComparators where Clause.matches(Array(word.unicodeScalars), in: clause, at: cursor) {
+            suffix = comparator
+            cursor += word.unicodeScalars.count
+            break
+        }
+        if let prefix, let suffix, prefix.direction != suffix.direction {
+            return .unreadable(reason: "“\(text)”的比较方向自相矛盾（\(prefix.rawValue) 与 \(suffix.rawValue)）")
+        }
+        if let word = approximation(in: clause, around: figure.range, cursor: cursor) {
+            return .unreadable(reason: "“\(text)”是约数（“\(word)”），无法按精确值计分")
+        }
+        let label = ValueReader.string(ValueReader.trim(clause[clause.startIndex..<labelEnd]))
+            + ValueReader.string(ValueReader.trim(clause[cursor..<clause.endIndex]))
+        return .quantity(Quantity(comparator: prefix ?? suffix, number: figure.value, unit: unit, label: label))
+    }
+
+    private static func approximation(in clause: ArraySlice<Unicode.Scalar>, around range: Range<Int>, cursor: Int) -> String? {
+        for word in ValueLexicon.approximations {
+            let pattern = Array(word.unicodeScalars)
+            let before = range.lowerBound - pattern.count
+            if before >= clause.startIndex, Clause.matches(pattern, in: clause, at: before) { return word }
+            if Clause.matches(pattern, in: clause, at: cursor) { return word }
+            if Clause.matches(pattern, in: clause, at: range.upperBound) { return word }
+        }
+        return nil
+    }
+
+    /// "90%-95%", "5～10次", "3至5次": two figures joined by a range mark.
+    private static func rangeBetween(_ figures: [NumberScanner.Figure], in clause: ArraySlice<Unicode.Scalar>) -> String? {
+        for (first, second) in zip(figures, figures.dropFirst()) {
+            var between = ValueReader.string(clause[first.range.upperBound..<second.range.lowerBound])
+            for (word, _) in ValueLexicon.units where between.hasPrefix(word) {
+                between.removeFirst(word.count)
+                break
+            }
+            if ["-", "~", "～", "—", "–", "至", "到", "－"].contains(between) {
+                return ValueReader.string(clause[first.range.lowerBound..<second.range.upperBound])
+            }
+        }
+        return nil
+    }
+}
