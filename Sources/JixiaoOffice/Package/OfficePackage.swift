@@ -1,0 +1,96 @@
+import Foundation
+import ZIPFoundation
+
+/// An OOXML package (the ZIP inside .xlsx and .docx), read part by part within ``PackageLimits``.
+///
+/// Declared sizes are checked before inflating and inflated bytes are counted while reading, so a
+/// package that lies about its sizes is stopped too. Parts with a DTD are refused (no entity expansion).
+public final class OfficePackage {
+    public let file: String
+    private let archive: Archive
+    private let limits: PackageLimits
+    private var inflatedTotal = 0
+
+    /// Opens the package at `url`; `file` names it in errors.
+    public convenience init(url: URL, limits: PackageLimits = .standard) throws {
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw OfficeError(file: name, reason: "无法读取文件（\(error.localizedDescription)）")
+        }
+        try self.init(data: data, file: name, limits: limits)
+    }
+
+    public init(data: Data, file: String, limits: PackageLimits = .standard) throws {
+        self.file = file
+        self.limits = limits
+        try FileSignature.requireZip(data, file: file)
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw OfficeError(file: file, reason: "不是有效的 Office 文件（ZIP 结构损坏）")
+        }
+        var count = 0
+        for _ in archive {
+            count += 1
+            if count > limits.maximumEntries {
+                throw OfficeError(file: file, reason: "压缩包内条目超过 \(limits.maximumEntries) 个，拒绝读取")
+            }
+        }
+    }
+
+    /// Whether the package holds a part at `path`.
+    public func contains(_ path: String) -> Bool {
+        archive[path] != nil
+    }
+
+    /// The bytes of the part at `path`; nil if there is none.
+    public func part(_ path: String) throws -> Data? {
+        guard let entry = archive[path] else { return nil }
+        let place = OfficeError(file: file, sheet: path, reason: "")
+        if entry.uncompressedSize > UInt64(limits.maximumPartBytes) {
+            throw tooLarge(place, declared: entry.uncompressedSize)
+        }
+        var data = Data()
+        data.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limits.maximumPartBytes))))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                self.inflatedTotal += chunk.count
+                if data.count > self.limits.maximumPartBytes || self.inflatedTotal > self.limits.maximumTotalBytes {
+                    throw self.tooLarge(place, declared: nil)
+                }
+            }
+        } catch let error as OfficeError {
+            throw error
+        } catch {
+            throw OfficeError(file: file, sheet: path, reason: "压缩数据损坏，无法解压（\(error)）")
+        }
+        return data
+    }
+
+    /// The part at `path` as XML bytes, refusing DTDs; an error if the part is missing.
+    public func xmlPart(_ path: String) throws -> Data {
+        guard let data = try part(path) else {
+            throw OfficeError(file: file, sheet: path, reason: "缺少必需的部件")
+        }
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw OfficeError(file: file, sheet: path, reason: "含有 DTD/实体声明，Office 文件不应包含，拒绝解析")
+        }
+        return data
+    }
+
+    private func tooLarge(_ place: OfficeError, declared: UInt64?) -> OfficeError {
+        var error = place
+        let limit = limits.maximumPartBytes >> 20
+        let total = limits.maximumTotalBytes >> 20
+        if let declared {
+            error.reason = "解压后大小 \(declared >> 20) MiB，超过单个部件上限 \(limit) MiB（疑似压缩炸弹），拒绝读取"
+        } else {
+            error.reason = "解压后超过上限（单个部件 \(limit) MiB，全部 \(total) MiB；疑似压缩炸弹），已停止读取"
+        }
+        return error
+    }
+}
