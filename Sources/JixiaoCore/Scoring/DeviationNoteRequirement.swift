@@ -6,7 +6,7 @@ struct DeviationNoteRequirement {
 
     func isMissing(row: RowScore, note: String) -> Bool {
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.isEmpty || NotApplicable.matches(trimmed) else { return false }
+        guard trimmed.isEmpty || NotApplicable.matches(trimmed), row.provenance.rule != .notApplicable else { return false }
         if rule.belowWeight, let score = row.roundedScore, let weight = row.weight, score < weight {
             return true
         }

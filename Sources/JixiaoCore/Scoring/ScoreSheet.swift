@@ -55,6 +55,12 @@ public struct RowScore: Hashable, Sendable, Encodable {
     public var deviationNoteMissing: Bool
     public var source: SourceLocation?
 
+    /// The name to show: the level-3 name on one line, or the level-2 name when the row has none ("/").
+    public var displayName: String {
+        let flat = name.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.isEmpty || NotApplicable.matches(flat) ? "\(group)（\(flat.isEmpty ? "未填" : flat)）" : flat
+    }
+
     /// The recomputed score rounded for display.
     public var roundedScore: Decimal? { score?.rounded(scale: 2) }
 

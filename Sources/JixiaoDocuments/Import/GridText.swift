@@ -1,0 +1,33 @@
+import Foundation
+import JixiaoCore
+import JixiaoOffice
+
+/// Reading a grid's cells as the table's author meant them: whitespace and line breaks dropped for
+/// matching header words, numbers read exactly.
+extension Sheet {
+    /// The cell text with all whitespace removed ("产出指标\n\n(40分)" → "产出指标(40分)").
+    func compactText(row: Int, column: Int) -> String {
+        text(row: row, column: column).filter { !$0.isWhitespace && $0 != "\u{3000}" }
+    }
+
+    /// The first column in `row` whose compact text satisfies `matches`.
+    func column(in row: Int, where matches: (String) -> Bool) -> Int? {
+        (1...max(columnCount, 1)).first { matches(compactText(row: row, column: $0)) }
+    }
+
+    /// Rows (ascending) holding a cell whose compact text satisfies `matches`, within `rows`.
+    func rows(_ rows: ClosedRange<Int>, where matches: (String) -> Bool) -> [Int] {
+        rows.filter { row in (1...max(columnCount, 1)).contains { matches(compactText(row: row, column: $0)) } }
+    }
+
+    func location(_ file: String, row: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, sheet: name, cell: CellReference(row: row, column: column).description)
+    }
+}
+
+extension SourceLocation {
+    /// An import error at this place.
+    func error(_ reason: String) -> OfficeError {
+        OfficeError(file: file ?? "", sheet: sheet, cell: cell, reason: reason)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+/// Where scoring profiles come from: the built-in ones, `--profiles-dir`, and `$JIXIAO_PROFILES`.
+struct ProfileOptions: ParsableArguments {
+    @Option(name: .long, help: "评分规则：内置 id（如 mof-2020-project、hunan-2023-agency，可加 @版本）或 JSON 文件路径")
+    var profile: String?
+
+    @Option(name: .customLong("profiles-dir"), help: "额外的评分规则目录（其中每个 .json 为一个规则）")
+    var profilesDirectory: String?
+
+    func catalog() throws -> ProfileCatalog {
+        var catalog = try ProfileCatalog.builtin()
+        let folders = [profilesDirectory, ProcessInfo.processInfo.environment["JIXIAO_PROFILES"]].compactMap { $0 }
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") {
+                try catalog.add(try load(URL(fileURLWithPath: folder).appendingPathComponent(name)))
+            }
+        }
+        if let profile, profile.hasSuffix(".json") {
+            try catalog.add(try load(URL(fileURLWithPath: profile)))
+        }
+        return catalog
+    }
+
+    /// The profile to score `evaluation` with: the one asked for, or the default for its kind.
+    func resolve(for evaluation: SelfEvaluation, in catalog: ProfileCatalog) throws -> ScoringProfile {
+        guard let profile else { return try catalog.defaultProfile(for: evaluation.kind) }
+        if profile.hasSuffix(".json") {
+            return try load(URL(fileURLWithPath: profile))
+        }
+        let parts = profile.split(separator: "@", maxSplits: 1).map(String.init)
+        return try catalog.profile(id: parts[0], version: parts.count > 1 ? parts[1] : nil)
+    }
+
+    private func load(_ url: URL) throws -> ScoringProfile {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ValidationError("无法读取评分规则文件 \(url.path)")
+        }
+        return try ScoringProfile.decode(data, source: url.lastPathComponent)
+    }
+}
