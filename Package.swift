@@ -59,13 +59,17 @@ let package = Package(
         ),
         .testTarget(
             name: "JixiaoOfficeTests",
-            dependencies: ["JixiaoOffice"],
+            dependencies: ["JixiaoOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JixiaoDocumentsTests",
-            dependencies: ["JixiaoDocuments", "JixiaoCore", "JixiaoOffice"],
+            dependencies: [
+                "JixiaoDocuments", "JixiaoCore", "JixiaoOffice",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,5 @@
 import JixiaoCore
 while let line = readLine() {
     let text = line.replacingOccurrences(of: "\\n", with: "\n")
-    print(line, " => ", ValueReader.read(text))
+    print(ValueReader.read(text).summary)
 }

@@ -18,9 +18,16 @@ enum NumberScanner {
                 index += 1
                 continue
             }
-            let start = index
+            var start = index
             var end = index
             var numeral = ""
+            // A minus sign counts at the clause start or after a comparator, never between two figures ("90%-95%").
+            if start > text.startIndex, text[start - 1] == "-" || text[start - 1] == "－",
+                start - 1 == text.startIndex || "≥≤<>=:：(（".unicodeScalars.contains(text[start - 2])
+            {
+                start -= 1
+                numeral = "-"
+            }
             while end < text.endIndex {
                 let scalar = text[end]
                 if Clause.isDigit(scalar) {

@@ -10,12 +10,18 @@ enum NumberedList {
 
     static func split(_ text: ArraySlice<Unicode.Scalar>) -> Result? {
         guard let first = marker(in: text, at: text.startIndex, ordinal: 1) else {
-            return nil
+            return decimalLikeMarkers(text) ? .ambiguous(ambiguity) : nil
         }
         var starts = [(text.startIndex, first)]
         var ordinal = 2
         var index = first
         while index < text.endIndex {
+            if isCircled(text[index], ordinal: ordinal) {
+                starts.append((index, index + 1))
+                ordinal += 1
+                index += 1
+                continue
+            }
             if isClauseBoundary(text[index]), let next = text.index(index, offsetBy: 1, limitedBy: text.endIndex) {
                 let start = skipPadding(text, from: next)
                 if let end = marker(in: text, at: start, ordinal: ordinal) {
@@ -30,7 +36,7 @@ enum NumberedList {
         if starts.count == 1 {
             let body = text[first...]
             if let leading = body.first, Clause.isDigit(leading) {
-                return .ambiguous("“1.”之后紧跟小数，无法区分编号与数值（如“1.203.06万元”）；请写成“1. 203.06万元”或去掉编号")
+                return .ambiguous(ambiguity)
             }
             return .items([body])
         }
@@ -42,10 +48,30 @@ enum NumberedList {
         return .items(items)
     }
 
+    static let ambiguity = "编号“1.”“2.”后紧跟数字，无法区分编号与小数（如“1.203.06万元”或“1.4次；2.1次”）；请把编号写成“1、”“2、”"
+
+    /// "1.4次；2.1次": read as decimals or as items 4次 and 1次? Both are possible, so neither is taken.
+    private static func decimalLikeMarkers(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        func dotDigit(at index: Int, _ digit: Unicode.Scalar) -> Bool {
+            index + 2 < text.endIndex && text[index] == digit && text[index + 1] == "." && Clause.isDigit(text[index + 2])
+        }
+        guard dotDigit(at: text.startIndex, "1") else { return false }
+        var index = text.startIndex + 1
+        while index < text.endIndex {
+            if isClauseBoundary(text[index]), dotDigit(at: skipPadding(text, from: index + 1), "2") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isCircled(_ scalar: Unicode.Scalar, ordinal: Int) -> Bool {
+        ordinal <= 20 && scalar.value == 0x2460 + UInt32(ordinal - 1)
+    }
+
     /// The index after a marker for `ordinal` starting at `index`, if there is one.
     private static func marker(in text: ArraySlice<Unicode.Scalar>, at index: Int, ordinal: Int) -> Int? {
         guard index < text.endIndex else { return nil }
-        if ordinal <= 20, text[index].value == 0x2460 + UInt32(ordinal - 1) {
+        if isCircled(text[index], ordinal: ordinal) {
             return index + 1
         }
         let digits = Array(String(ordinal).unicodeScalars)
