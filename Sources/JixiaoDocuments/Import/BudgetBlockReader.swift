@@ -33,7 +33,8 @@ struct BudgetBlockReader {
                 budget.statedExecutionRate = try numbers.percent(row: row, column: rate, field: "执行率")
                 budget.statedExecutionScore = try numbers.stated(row: row, column: score, field: "执行率得分")
             } else if let source = Self.fundSource(label) {
-                budget.fundLines.append(FundLine(source: source, figures: try figures()))
+                let figures = try figures()
+                if figures != BudgetFigures() { budget.fundLines.append(FundLine(source: source, figures: figures)) }
             }
             budget.breakdown += labeledAmounts(in: row)
         }
