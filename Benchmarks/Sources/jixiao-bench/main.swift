@@ -1,16 +1,81 @@
 import Foundation
 import JixiaoCore
 import JixiaoDocuments
-var evaluation = try SelfEvaluationImporter.load(URL(fileURLWithPath: CommandLine.arguments[1]))[0]
-evaluation.source = nil
-for c in evaluation.indicators.categories.indices {
-    for g in evaluation.indicators.categories[c].groups.indices {
-        for i in evaluation.indicators.categories[c].groups[g].indicators.indices {
-            evaluation.indicators.categories[c].groups[g].indicators[i].source = nil
+
+/// `jixiao-bench score [--projects N] [--indicators K] [--json]`: generates a province-sized synthetic set,
+/// then reads every indicator value and scores every project, on all cores; prints times, throughput and peak memory.
+/// With `--json`, the set is first written to a JSON file and the timed part decodes it from disk too.
+struct Options {
+    var projects = 100_000
+    var indicators = 12
+    var viaJSON = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--projects": projects = iterator.next().flatMap(Int.init) ?? projects
+            case "--indicators": indicators = iterator.next().flatMap(Int.init) ?? indicators
+            case "--json": viaJSON = true
+            default: break
+            }
         }
     }
 }
-for i in evaluation.budget.breakdown.indices { evaluation.budget.breakdown[i].source = nil }
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-print(String(decoding: try encoder.encode(evaluation), as: UTF8.self))
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.first == "score" else {
+    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json]")
+    exit(2)
+}
+let options = Options(Array(arguments.dropFirst()))
+let profile = try ProfileCatalog.builtin().profile(id: "mof-2020-project")
+let scorer = Scorer(profile: profile)
+
+var evaluations: [SelfEvaluation] = []
+let generation = Measure.seconds {
+    evaluations = SyntheticProvince(projects: options.projects, indicatorsPerProject: options.indicators, seed: 2023).generate()
+}
+print("generated \(options.projects) projects × \(options.indicators) indicators in \(Measure.fixed(generation)) s")
+
+var jsonFile: URL?
+if options.viaJSON {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid()).json")
+    try JSONEncoder().encode(evaluations).write(to: url)
+    let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    print("wrote \(url.lastPathComponent): \(size >> 20) MiB")
+    jsonFile = url
+    evaluations = []
+}
+
+let workers = ProcessInfo.processInfo.activeProcessorCount
+var totals = [Decimal](repeating: 0, count: options.projects)
+let elapsed = try Measure.seconds {
+    if let jsonFile {
+        evaluations = try SelfEvaluationImporter.load(jsonFile)
+    }
+    let chunk = (evaluations.count + workers - 1) / workers
+    totals.withUnsafeMutableBufferPointer { output in
+        let output = UncheckedSendable(output)
+        evaluations.withUnsafeBufferPointer { input in
+            let input = UncheckedSendable(input)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = (worker * chunk)..<min((worker + 1) * chunk, input.value.count)
+                for index in range { output.value[index] = scorer.score(input.value[index]).total }
+            }
+        }
+    }
+}
+if let jsonFile { try? FileManager.default.removeItem(at: jsonFile) }
+let rows = options.projects * (options.indicators + 1)
+let mean = totals.reduce(0, +) / Decimal(max(totals.count, 1))
+print("\(options.viaJSON ? "decoded JSON, read" : "read") and scored \(options.projects) projects (\(rows) rows) in \(Measure.fixed(elapsed)) s on \(workers) cores")
+print("throughput: \(Measure.fixed(Double(options.projects) / elapsed, 0)) projects/s, \(Measure.fixed(Double(rows * 2 - options.projects) / elapsed, 0)) values read/s")
+print("mean recomputed total: \(mean.fixed(2))")
+print("peak resident memory: \(Measure.fixed(Measure.peakMiB(), 0)) MiB")
+
+/// Lets worker threads share buffers whose index ranges do not overlap.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

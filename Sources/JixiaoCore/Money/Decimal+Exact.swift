@@ -3,29 +3,38 @@ import Foundation
 extension Decimal {
     /// Parses a plain decimal numeral ("93.68", "-3", "1,000.5") exactly; nil for anything else.
     public static func exact(_ text: String) -> Decimal? {
-        var digits = ""
+        var significand: UInt64 = 0
+        var scale = 0
+        var significantDigits = 0
+        var negative = false
         var sawDigit = false
         var sawPoint = false
+        var endsWithPoint = false
         for (index, scalar) in text.unicodeScalars.enumerated() {
+            endsWithPoint = false
             switch scalar {
             case "0"..."9":
-                digits.unicodeScalars.append(scalar)
                 sawDigit = true
+                if significand > 0 || scalar != "0" { significantDigits += 1 }
+                guard significantDigits <= 19 else { return nil }
+                significand = significand * 10 + UInt64(scalar.value - 0x30)
+                if sawPoint { scale += 1 }
             case ".":
                 guard !sawPoint, sawDigit else { return nil }
                 sawPoint = true
-                digits.append(".")
+                endsWithPoint = true
             case ",":
                 guard sawDigit, !sawPoint else { return nil }
             case "-", "+":
                 guard index == 0 else { return nil }
-                if scalar == "-" { digits.append("-") }
+                negative = scalar == "-"
             default:
                 return nil
             }
         }
-        guard sawDigit, digits.last != "." else { return nil }
-        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        guard sawDigit, !endsWithPoint else { return nil }
+        let magnitude = Decimal(sign: .plus, exponent: -scale, significand: Decimal(significand))
+        return negative && significand != 0 ? -magnitude : magnitude
     }
 
     /// This value rounded half-up (away from zero) to `scale` decimal places.
@@ -60,7 +69,6 @@ extension Decimal {
 
     /// The shortest plain numeral for this value ("8", "99.99"), never scientific notation.
     public var plainText: String {
-        var copy = self
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        description
     }
 }

@@ -2,24 +2,28 @@
 /// A clause with several figures is split at its enumeration ("、", "和"); one that still holds several is unreadable.
 enum ClauseReader {
     static func read(_ clause: ArraySlice<Unicode.Scalar>) -> IndicatorValue {
-        let text = ValueReader.string(clause)
         if clause.isEmpty { return .empty }
-        if NotApplicable.matches(text) { return .notApplicable }
-        if let level = ValueReader.achievement(text) { return .achievement(level, word: text) }
+        // Phrases and "not applicable" marks hold no digits; a clause with digits skips those look-ups.
+        if !clause.contains(where: Clause.isDigit) {
+            let text = ValueReader.string(clause)
+            if NotApplicable.matches(text) { return .notApplicable }
+            if let level = ValueReader.achievement(text) { return .achievement(level, word: text) }
+            return .statement(text)
+        }
         if let period = PeriodReader.read(clause) { return .period(period) }
         let figures = NumberScanner.figures(in: clause)
         switch figures.count {
         case 0:
-            return .statement(text)
+            return .statement(ValueReader.string(clause))
         case 1:
             return quantity(clause, figure: figures[0])
         default:
             if let range = rangeBetween(figures, in: clause) {
-                return .unreadable(reason: "“\(text)”写的是数值范围（\(range)），没有单一的指标值")
+                return .unreadable(reason: "“\(ValueReader.string(clause))”写的是数值范围（\(range)），没有单一的指标值")
             }
             let pieces = Clause.splitEnumeration(clause)
             guard pieces.count > 1, pieces.allSatisfy({ NumberScanner.figures(in: $0).count <= 1 }) else {
-                return .unreadable(reason: "“\(text)”中有多个数值，无法确定哪一个是指标值")
+                return .unreadable(reason: "“\(ValueReader.string(clause))”中有多个数值，无法确定哪一个是指标值")
             }
             return .list(pieces.map(read))
         }
@@ -27,36 +31,34 @@ enum ClauseReader {
 
     /// Builds the quantity around the clause's one figure.
     static func quantity(_ clause: ArraySlice<Unicode.Scalar>, figure: NumberScanner.Figure) -> IndicatorValue {
-        let text = ValueReader.string(clause)
         var labelEnd = figure.range.lowerBound
         var prefix: Comparator?
-        for (word, comparator) in ValueLexicon.prefixComparators {
-            let pattern = Array(word.unicodeScalars)
-            let start = figure.range.lowerBound - pattern.count
-            if start >= clause.startIndex, Clause.matches(pattern, in: clause, at: start) {
-                prefix = comparator
+        for word in ValueLexicon.prefixWords {
+            let start = figure.range.lowerBound - word.scalars.count
+            if start >= clause.startIndex, Clause.matches(word.scalars, in: clause, at: start) {
+                prefix = word.meaning
                 labelEnd = start
                 break
             }
         }
         var cursor = figure.range.upperBound
         var unit: String?
-        for (word, normalised) in ValueLexicon.units where Clause.matches(Array(word.unicodeScalars), in: clause, at: cursor) {
-            unit = normalised
-            cursor += word.unicodeScalars.count
+        for word in ValueLexicon.unitWords where Clause.matches(word.scalars, in: clause, at: cursor) {
+            unit = word.meaning
+            cursor += word.scalars.count
             break
         }
         var suffix: Comparator?
-        for (word, comparator) in ValueLexicon.suffixComparators where Clause.matches(Array(word.unicodeScalars), in: clause, at: cursor) {
-            suffix = comparator
-            cursor += word.unicodeScalars.count
+        for word in ValueLexicon.suffixWords where Clause.matches(word.scalars, in: clause, at: cursor) {
+            suffix = word.meaning
+            cursor += word.scalars.count
             break
         }
         if let prefix, let suffix, prefix.direction != suffix.direction {
-            return .unreadable(reason: "“\(text)”的比较方向自相矛盾（\(prefix.rawValue) 与 \(suffix.rawValue)）")
+            return .unreadable(reason: "“\(ValueReader.string(clause))”的比较方向自相矛盾（\(prefix.rawValue) 与 \(suffix.rawValue)）")
         }
         if let word = approximation(in: clause, around: figure.range, cursor: cursor) {
-            return .unreadable(reason: "“\(text)”是约数（“\(word)”），无法按精确值计分")
+            return .unreadable(reason: "“\(ValueReader.string(clause))”是约数（“\(word)”），无法按精确值计分")
         }
         let label = ValueReader.string(ValueReader.trim(clause[clause.startIndex..<labelEnd]))
             + ValueReader.string(ValueReader.trim(clause[cursor..<clause.endIndex]))
@@ -64,12 +66,12 @@ enum ClauseReader {
     }
 
     private static func approximation(in clause: ArraySlice<Unicode.Scalar>, around range: Range<Int>, cursor: Int) -> String? {
-        for word in ValueLexicon.approximations {
-            let pattern = Array(word.unicodeScalars)
+        for word in ValueLexicon.approximationWords {
+            let pattern = word.scalars
             let before = range.lowerBound - pattern.count
-            if before >= clause.startIndex, Clause.matches(pattern, in: clause, at: before) { return word }
-            if Clause.matches(pattern, in: clause, at: cursor) { return word }
-            if Clause.matches(pattern, in: clause, at: range.upperBound) { return word }
+            if before >= clause.startIndex, Clause.matches(pattern, in: clause, at: before) { return word.meaning }
+            if Clause.matches(pattern, in: clause, at: cursor) { return word.meaning }
+            if Clause.matches(pattern, in: clause, at: range.upperBound) { return word.meaning }
         }
         return nil
     }

@@ -6,9 +6,9 @@ enum PeriodReader {
     ]
 
     static func read(_ text: ArraySlice<Unicode.Scalar>) -> Period? {
-        let scalars = Array(text)
-        guard scalars.count >= 5, scalars[0] == "1" || scalars[0] == "2",
-            scalars[0..<4].allSatisfy(Clause.isDigit), scalars[4] == "年",
+        let start = text.startIndex
+        guard text.count >= 5, text[start] == "1" || text[start] == "2",
+            text[start..<start + 4].allSatisfy(Clause.isDigit), text[start + 4] == "年",
             let year = Int(ValueReader.string(text.prefix(4)))
         else { return nil }
         var rest = ValueReader.string(text.dropFirst(5))

@@ -1,5 +1,21 @@
 /// The words of indicator values: comparators, units and qualitative phrases, as found in real tables.
 enum ValueLexicon {
+    /// A word as scalars, ready to match inside a clause without building strings.
+    struct Word<Meaning: Sendable>: Sendable {
+        var scalars: [Unicode.Scalar]
+        var meaning: Meaning
+
+        init(_ text: String, _ meaning: Meaning) {
+            scalars = Array(text.unicodeScalars)
+            self.meaning = meaning
+        }
+    }
+
+    static let prefixWords = prefixComparators.map { Word($0.0, $0.1) }
+    static let suffixWords = suffixComparators.map { Word($0.0, $0.1) }
+    static let unitWords = units.map { Word($0.0, $0.1) }
+    static let approximationWords = approximations.map { Word($0, $0) }
+
     /// Words written before the number, longest first so "不少于" wins over "少于".
     static let prefixComparators: [(String, Comparator)] = [
         ("不少于", .atLeast), ("不低于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast), ("最少", .atLeast),
@@ -44,7 +60,7 @@ enum ValueLexicon {
             "按时间全部完", "按时间全部完成", "按时全部完成", "达成", "已达成", "全部达成", "达到", "已达到",
             "达到预期", "达到预期目标", "达到预期效果", "达到预期指标", "达标", "实现", "已实现", "实现预期目标",
             "效果明显", "效果显著", "成效明显", "成效显著", "有效", "良好", "合格", "符合要求", "符合",
-            "正常", "按要求完成", "100%完成",
+            "正常", "按要求完成",
         ] { table[word] = .achieved }
         for word in [
             "基本完成", "基本达成", "基本达到", "基本达到预期", "基本达到预期效果", "基本达到预期指标",

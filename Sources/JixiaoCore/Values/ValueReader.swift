@@ -11,8 +11,7 @@ public enum ValueReader {
         let scalars = TextNormalization.normalize(text)
         let trimmed = trim(scalars[...])
         if trimmed.isEmpty { return .empty }
-        if trimmed.count > maximumLength { return .statement(String(String.UnicodeScalarView(trimmed))) }
-        if NotApplicable.matches(string(trimmed)) { return .notApplicable }
+        if trimmed.count > maximumLength { return .statement(string(trimmed)) }
         if let items = NumberedList.split(trimmed) {
             switch items {
             case .ambiguous(let reason): return .unreadable(reason: reason)
@@ -26,9 +25,12 @@ public enum ValueReader {
     static func readItem(_ scalars: ArraySlice<Unicode.Scalar>) -> IndicatorValue {
         let item = trim(scalars)
         if item.isEmpty { return .empty }
-        let text = string(item)
-        if NotApplicable.matches(text) { return .notApplicable }
-        if let level = achievement(text) { return .achievement(level, word: text) }
+        let hasDigit = item.contains(where: Clause.isDigit)
+        if !hasDigit {
+            let text = string(item)
+            if NotApplicable.matches(text) { return .notApplicable }
+            if let level = achievement(text) { return .achievement(level, word: text) }
+        }
         if let period = PeriodReader.read(item) { return .period(period) }
         let clauses = Clause.split(item)
         var values: [IndicatorValue] = []
@@ -43,7 +45,7 @@ public enum ValueReader {
             default: true
             }
         }
-        if !measured { return .statement(text) }
+        if !measured { return .statement(string(item)) }
         let kept = values.filter { $0 != .empty }
         return kept.count == 1 ? kept[0] : .list(kept)
     }

@@ -20,15 +20,22 @@ public enum CellValue: Hashable, Sendable {
 
     /// The number, exactly, when the cell holds one.
     public var number: Decimal? {
-        if case .number(let numeral) = self { Decimal(string: numeral, locale: Locale(identifier: "en_US_POSIX")) } else { nil }
+        if case .number(let numeral) = self { Self.decimal(numeral) } else { nil }
     }
+
+    /// Parses a spreadsheet numeral ("93.68", "1E-3") exactly.
+    static func decimal(_ numeral: String) -> Decimal? {
+        Decimal(string: numeral, locale: posix)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Spreadsheet float noise trimmed for display: "93.68000000000001" → "93.68".
     static func display(_ numeral: String) -> String {
-        guard let value = Decimal(string: numeral, locale: Locale(identifier: "en_US_POSIX")) else { return numeral }
+        guard let value = decimal(numeral) else { return numeral }
         var rounded = Decimal()
         var source = value
         NSDecimalRound(&rounded, &source, 10, .plain)
-        return NSDecimalString(&rounded, Locale(identifier: "en_US_POSIX"))
+        return rounded.description
     }
 }

@@ -97,7 +97,7 @@ enum SheetReader {
         case "e": return .error(raw)
         default:
             let numeral = raw.trimmingCharacters(in: .whitespaces)
-            guard Decimal(string: numeral, locale: Locale(identifier: "en_US_POSIX")) != nil else {
+            guard CellValue.decimal(numeral) != nil else {
                 throw fail("数值单元格内容“\(raw.prefix(40))”不是数字")
             }
             return .number(numeral)
