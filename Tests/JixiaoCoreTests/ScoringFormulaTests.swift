@@ -6,7 +6,7 @@ import JixiaoCore
 @Suite struct ScoringFormulaTests {
     let scorer = Scorer(profile: try! ProfileCatalog.builtin().profile(id: "mof-2020-project"))
 
-    func row(_ target: String, _ actual: String, weight: Decimal = 10, stated: StatedNumber = .absent,
+    func row(_ target: String, _ actual: String, weight: ExactDecimal = 10, stated: StatedNumber = .absent,
              group: String = "数量指标") -> RowScore {
         scorer.score(
             Indicator(name: "指标", target: target, actual: actual, weight: .value(weight), statedScore: stated),
@@ -17,7 +17,7 @@ import JixiaoCore
         #expect(row("≥90%", "95%").score == 10)
         #expect(row("≥90%", "45%").score == 5)
         #expect(row("不少于4次", "3次").provenance.rule == .positive)
-        #expect(row("不少于4次", "3次").score == Decimal(string: "7.5"))
+        #expect(row("不少于4次", "3次").score == ExactDecimal("7.5")!)
     }
 
     @Test func negativeDirectionFallsToZeroAtTwiceTheTarget() {
@@ -40,7 +40,7 @@ import JixiaoCore
     }
 
     @Test func moneyUnitsAreNormalisedBeforeComparing() {
-        #expect(row("≥48万元", "409094元").roundedScore == Decimal(string: "8.52"))
+        #expect(row("≥48万元", "409094元").roundedScore == ExactDecimal("8.52")!)
     }
 
     @Test func qualitativeLevelsScoreInsideTheirBand() {
@@ -74,7 +74,7 @@ import JixiaoCore
     @Test func listsShareTheWeightEqually() {
         let parts = row("1.≥4次；2.≥2次。", "1、4次；2、1次。")
         #expect(parts.provenance.rule == .parts)
-        #expect(parts.score == Decimal(string: "7.5"))
+        #expect(parts.score == ExactDecimal("7.5")!)
     }
 
     @Test func executionRateUsesTheAdjustedBudget() {
@@ -82,7 +82,7 @@ import JixiaoCore
         evaluation.budget.total = BudgetFigures(
             initialBudget: Money(fen: 48_000_000), adjustedBudget: Money(fen: 48_000_000), spent: Money(fen: 40_909_400))
         let sheet = scorer.score(evaluation)
-        #expect(sheet.execution.roundedScore == Decimal(string: "8.52"))
+        #expect(sheet.execution.roundedScore == ExactDecimal("8.52")!)
         #expect(sheet.execution.provenance.explanation.contains("85.23%"))
     }
 
@@ -97,9 +97,9 @@ import JixiaoCore
     @Test func gradesFollowTheProfile() {
         let profile = scorer.profile
         #expect(profile.grade(for: 90)?.grade == .excellent)
-        #expect(profile.grade(for: Decimal(string: "89.99")!)?.grade == .good)
+        #expect(profile.grade(for: ExactDecimal("89.99")!)?.grade == .good)
         #expect(profile.grade(for: 60)?.grade == .fair)
-        #expect(profile.grade(for: Decimal(string: "59.99")!)?.grade == .poor)
+        #expect(profile.grade(for: ExactDecimal("59.99")!)?.grade == .poor)
     }
 
     @Test func everyScoreNamesItsProfileAndInputs() {

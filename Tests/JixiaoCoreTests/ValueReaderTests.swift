@@ -23,7 +23,7 @@ import JixiaoCore
     }
 
     @Test func tellsNumberedItemsFromDecimals() {
-        #expect(ValueReader.read("1.5万元") == .quantity(Quantity(number: 1.5, unit: "万元")))
+        #expect(ValueReader.read("1.5万元") == .quantity(Quantity(number: ExactDecimal("1.5")!, unit: "万元")))
         #expect(ValueReader.read("（1）是；（2）否") == .list([.achievement(.achieved, word: "是"), .achievement(.notAchieved, word: "否")]))
         #expect(ValueReader.read("①完成②基本完成") == .list([.achievement(.achieved, word: "完成"), .achievement(.partial, word: "基本完成")]))
     }
@@ -55,7 +55,7 @@ import JixiaoCore
 
     @Test func convertsMoneyUnits() {
         #expect(Quantity(number: 409094, unit: "元").money == Money(fen: 40_909_400))
-        #expect(Quantity(number: 40.91, unit: "万元").money == Money(fen: 40_910_000))
+        #expect(Quantity(number: ExactDecimal("40.91")!, unit: "万元").money == Money(fen: 40_910_000))
         #expect(Quantity(number: 90, unit: "%").money == nil)
     }
 }

@@ -25,7 +25,7 @@ import JixiaoDocuments
         #expect(evaluation.budget.total.initialBudget == Money(fen: 241_750_000))
         #expect(evaluation.budget.total.adjustedBudget == Money(fen: 320_280_000))
         #expect(evaluation.budget.total.spent == Money(fen: 320_250_000))
-        #expect(evaluation.budget.statedExecutionRate == .value(Decimal(string: "99.99")!))
+        #expect(evaluation.budget.statedExecutionRate == .value(ExactDecimal("99.99")!))
         #expect(evaluation.budget.breakdown.contains { $0.label == "项目支出" && $0.amount == Money(fen: 96_440_000) })
         #expect(evaluation.goal.expected.hasPrefix("统筹推进全局各项工作"))
         #expect(evaluation.goal.actual.hasPrefix("统筹推进了全局各项工作"))

@@ -58,8 +58,8 @@ struct SyntheticProvince {
                 let (target, actual, group) = Self.pair(&random)
                 let weight = share + (row == 0 ? 90 - share * indicatorsPerProject : 0)
                 indicators.append(Indicator(
-                    name: "指标\(row + 1)", target: target, actual: actual, weight: .value(Decimal(weight)),
-                    statedScore: .value(Decimal(max(0, weight - random.int(0...2))))))
+                    name: "指标\(row + 1)", target: target, actual: actual, weight: .value(ExactDecimal(weight)),
+                    statedScore: .value(ExactDecimal(max(0, weight - random.int(0...2))))))
                 groups.append(group)
             }
             let budget = Int64(random.int(10_000...5_000_000)) * 100

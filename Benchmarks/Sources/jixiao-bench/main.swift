@@ -49,7 +49,7 @@ if options.viaJSON {
 }
 
 let workers = ProcessInfo.processInfo.activeProcessorCount
-var totals = [Decimal](repeating: 0, count: options.projects)
+var totals = [ExactDecimal](repeating: 0, count: options.projects)
 let elapsed = try Measure.seconds {
     if let jsonFile {
         evaluations = try SelfEvaluationImporter.load(jsonFile)
@@ -68,7 +68,7 @@ let elapsed = try Measure.seconds {
 }
 if let jsonFile { try? FileManager.default.removeItem(at: jsonFile) }
 let rows = options.projects * (options.indicators + 1)
-let mean = totals.reduce(0, +) / Decimal(max(totals.count, 1))
+let mean = totals.reduce(0, +).divided(by: ExactDecimal(max(totals.count, 1))) ?? 0
 print("\(options.viaJSON ? "decoded JSON, read" : "read") and scored \(options.projects) projects (\(rows) rows) in \(Measure.fixed(elapsed)) s on \(workers) cores")
 print("throughput: \(Measure.fixed(Double(options.projects) / elapsed, 0)) projects/s, \(Measure.fixed(Double(rows * 2 - options.projects) / elapsed, 0)) values read/s")
 print("mean recomputed total: \(mean.fixed(2))")

@@ -19,10 +19,10 @@ public struct IndicatorCategory: Hashable, Sendable, Codable {
     /// The name without the weight, e.g. "产出指标".
     public var name: String
     /// The weight printed in the header, if any.
-    public var statedWeight: Decimal?
+    public var statedWeight: ExactDecimal?
     public var groups: [IndicatorGroup]
 
-    public init(name: String, statedWeight: Decimal? = nil, groups: [IndicatorGroup] = []) {
+    public init(name: String, statedWeight: ExactDecimal? = nil, groups: [IndicatorGroup] = []) {
         self.name = name
         self.statedWeight = statedWeight
         self.groups = groups

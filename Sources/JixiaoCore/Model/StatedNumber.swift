@@ -7,10 +7,10 @@ import Foundation
 public enum StatedNumber: Hashable, Sendable {
     case absent
     case notApplicable
-    case value(Decimal)
+    case value(ExactDecimal)
 
     /// The value, when one is stated.
-    public var value: Decimal? {
+    public var value: ExactDecimal? {
         if case .value(let number) = self { number } else { nil }
     }
 
@@ -36,14 +36,14 @@ extension StatedNumber: Codable {
                 self = .absent
             } else if NotApplicable.matches(trimmed) {
                 self = .notApplicable
-            } else if let number = Decimal.exact(trimmed) {
+            } else if let number = ExactDecimal(trimmed) {
                 self = .value(number)
             } else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "应为数字或“/”，实为“\(text)”")
             }
         } else {
-            self = .value(try container.decode(Decimal.self))
+            self = .value(try container.decode(ExactDecimal.self))
         }
     }
 

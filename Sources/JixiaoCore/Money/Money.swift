@@ -12,15 +12,17 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     public static let zero = Money(fen: 0)
 
     /// The amount given in `unit`, rounded half-up to the nearest 分 (spreadsheets store 93.68 as 93.68000000000001).
-    public init?(_ amount: Decimal, unit: MoneyUnit) {
-        let fen = (amount * Decimal(unit.fenPerUnit)).rounded(scale: 0)
-        guard let value = Int64(fen.plainText) else { return nil }
+    public init?(_ amount: ExactDecimal, unit: MoneyUnit) {
+        let fen = (amount * ExactDecimal(significand: 1, exponent: unit.fenExponent)).rounded(scale: 0)
+        guard fen.exponent <= 18 else { return nil }
+        let (whole, overflow) = fen.significand.multipliedReportingOverflow(by: ExactDecimal.powers[fen.exponent])
+        guard !overflow, let value = Int64(exactly: whole) else { return nil }
         self.fen = value
     }
 
     /// The amount expressed in `unit`, exactly.
-    public func amount(in unit: MoneyUnit) -> Decimal {
-        Decimal(fen) / Decimal(unit.fenPerUnit)
+    public func amount(in unit: MoneyUnit) -> ExactDecimal {
+        ExactDecimal(significand: Int128(fen), exponent: -unit.fenExponent)
     }
 
     /// The amount in 万元 with two decimals, as the official tables print it ("40.91").
@@ -42,15 +44,11 @@ extension Money {
     /// Encoded as a decimal string in 万元, the unit of the official tables, so JSON never carries a binary float.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let amount: Decimal
-        if let text = try? container.decode(String.self) {
-            guard let parsed = Decimal.exact(text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "金额应为以万元计的数字，实为“\(text)”")
-            }
-            amount = parsed
-        } else {
-            amount = try container.decode(Decimal.self)
+        let amount: ExactDecimal
+        do {
+            amount = try container.decode(ExactDecimal.self)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "金额应为以万元计的数字")
         }
         guard let money = Money(amount, unit: .wan) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "金额超出范围：\(amount)")

@@ -4,12 +4,12 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
     case wan = "万元"
     case yi = "亿元"
 
-    /// How many 分 one unit holds.
-    public var fenPerUnit: Int64 {
+    /// One unit is 10ⁿ 分: 元 2, 万元 6, 亿元 10.
+    public var fenExponent: Int {
         switch self {
-        case .yuan: 100
-        case .wan: 1_000_000
-        case .yi: 10_000_000_000
+        case .yuan: 2
+        case .wan: 6
+        case .yi: 10
         }
     }
 }

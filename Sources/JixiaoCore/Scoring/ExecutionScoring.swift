@@ -29,13 +29,12 @@ struct ExecutionScoring {
             Provenance.Input("上限", (rule.cap * 100).plainText + "%"),
         ]
         let formula = "分值 × min(全年执行数 / \(basisName), \((rule.cap * 100).plainText)%)"
-        guard basis.fen != 0 else {
+        guard let rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen))) else {
             row.provenance = Provenance(
                 rule: .noData, formula: formula, inputs: inputs,
                 explanation: "\(basisName)为 0，执行率的分母为零，无法计算", profile: profile.reference)
             return row
         }
-        let rate = Decimal(spent.fen) / Decimal(basis.fen)
         let counted = min(max(rate, 0), rule.cap)
         let score = weight * counted
         row.score = score
@@ -51,7 +50,7 @@ struct ExecutionScoring {
 /// Percentages as the tables print them.
 enum Percent {
     /// "99.99%": a ratio printed as a percentage with two decimals.
-    static func text(_ ratio: Decimal) -> String {
+    static func text(_ ratio: ExactDecimal) -> String {
         (ratio * 100).fixed(2) + "%"
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 struct QualitativeBand {
     let profile: ScoringProfile
 
-    func score(level: Achievement, word: String, weight: Decimal, stated: Decimal?) -> RowScoring.Outcome {
+    func score(level: Achievement, word: String, weight: ExactDecimal, stated: ExactDecimal?) -> RowScoring.Outcome {
         let band = profile.qualitativeBands.band(for: level)
-        let low = weight * band.min / 100
-        let high = weight * band.max / 100
+        let low = weight * band.min.percent
+        let high = weight * band.max.percent
         let range = "\(band.min.plainText)%–\(band.max.plainText)%（\(low.fixed(2))–\(high.fixed(2)) 分）"
         let formula = "定性：“\(word)”属\(level.label)档，得分在分值的 \(range)"
         guard let stated else {

@@ -6,7 +6,7 @@ struct QuantitativeFormula {
     let profile: ScoringProfile
     let direction: Direction
 
-    func score(target: Quantity, actual: Quantity, weight: Decimal) -> RowScoring.Outcome {
+    func score(target: Quantity, actual: Quantity, weight: ExactDecimal) -> RowScoring.Outcome {
         guard let (goal, result) = comparable(target, actual) else {
             return .judgement("单位不一致（目标 \(target.unit ?? "无单位")，实际 \(actual.unit ?? "无单位")），无法按公式计分")
         }
@@ -19,7 +19,7 @@ struct QuantitativeFormula {
         let t = goal.plainText
         let a = counted.plainText
         let w = weight.plainText
-        let score: Decimal
+        let score: ExactDecimal
         let formula: String
         let explanation: String
         let rule: ScoreRule
@@ -31,7 +31,7 @@ struct QuantitativeFormula {
                 score = weight
                 explanation = "实际 \(a) ≥ 目标 \(t)，得满分 \(w)"
             } else {
-                score = weight * counted / goal
+                score = (weight * counted).divided(by: goal) ?? .zero  // goal > 0 here
                 explanation = "实际 \(a) < 目标 \(t)：\(w) × \(a) / \(t) = \(score.fixed(2))"
             }
         case .negative:
@@ -48,7 +48,7 @@ struct QuantitativeFormula {
                 score = 0
                 explanation = "实际 \(a) ≥ \(multiple.plainText) × 目标 \(t)，得 0 分"
             } else {
-                score = weight * (1 - (counted - goal) / goal)
+                score = weight * (1 - ((counted - goal).divided(by: goal) ?? .zero))  // goal > 0 here
                 explanation = "实际 \(a) 超出目标 \(t)：\(w) × (1 − (\(a) − \(t)) / \(t)) = \(score.fixed(2))"
             }
         case .equality:
@@ -61,7 +61,7 @@ struct QuantitativeFormula {
                 score = weight
                 explanation = "实际 \(a) 达到目标 \(t)，得满分 \(w)"
             } else {
-                score = weight * counted / goal
+                score = (weight * counted).divided(by: goal) ?? .zero  // goal > 0 here
                 explanation = "实际 \(a) < 目标 \(t)：\(w) × \(a) / \(t) = \(score.fixed(2))"
             }
         }
@@ -69,7 +69,7 @@ struct QuantitativeFormula {
     }
 
     /// Target and actual in one unit: money converted to 万元; a missing unit takes the other's.
-    private func comparable(_ target: Quantity, _ actual: Quantity) -> (Decimal, Decimal)? {
+    private func comparable(_ target: Quantity, _ actual: Quantity) -> (ExactDecimal, ExactDecimal)? {
         if let goal = target.money, let result = actual.money {
             return (goal.amount(in: .wan), result.amount(in: .wan))
         }

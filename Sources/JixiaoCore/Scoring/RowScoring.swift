@@ -9,13 +9,13 @@ struct RowScoring {
 
     /// An evaluation of target against actual for a given weight.
     enum Outcome {
-        case scored(Decimal, ScoreRule, formula: String, explanation: String)
+        case scored(ExactDecimal, ScoreRule, formula: String, explanation: String)
         case judgement(String)
     }
 
     func score(
-        target: IndicatorValue, actual: IndicatorValue, weight: Decimal?, stated: Decimal?, name: String
-    ) -> (Decimal?, Provenance) {
+        target: IndicatorValue, actual: IndicatorValue, weight: ExactDecimal?, stated: ExactDecimal?, name: String
+    ) -> (ExactDecimal?, Provenance) {
         let inputs = [
             Provenance.Input("年度指标值", target.summary),
             Provenance.Input("实际完成值", actual.summary),
@@ -49,7 +49,7 @@ struct RowScoring {
         }
     }
 
-    func evaluate(target: IndicatorValue, actual: IndicatorValue, weight: Decimal, stated: Decimal?) -> Outcome {
+    func evaluate(target: IndicatorValue, actual: IndicatorValue, weight: ExactDecimal, stated: ExactDecimal?) -> Outcome {
         if case .unreadable(let reason) = target { return .judgement("年度指标值无法读取：\(reason)") }
         if case .unreadable(let reason) = actual { return .judgement("实际完成值无法读取：\(reason)") }
         switch (target, actual) {
@@ -77,9 +77,9 @@ struct RowScoring {
     }
 
     /// A list target against a list actual: the weight is shared equally and each part scored on its own.
-    private func parts(_ goals: [IndicatorValue], _ results: [IndicatorValue], weight: Decimal, stated: Decimal?) -> Outcome {
-        let share = weight / Decimal(goals.count)
-        var total = Decimal(0)
+    private func parts(_ goals: [IndicatorValue], _ results: [IndicatorValue], weight: ExactDecimal, stated: ExactDecimal?) -> Outcome {
+        let share = weight.divided(by: ExactDecimal(goals.count)) ?? weight
+        var total = ExactDecimal(0)
         var explanations: [String] = []
         for (index, (goal, result)) in zip(goals, results).enumerated() {
             switch evaluate(target: goal, actual: result, weight: share, stated: nil) {

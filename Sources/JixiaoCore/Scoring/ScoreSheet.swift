@@ -9,9 +9,9 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     public var execution: RowScore
     public var rows: [RowScore]
     /// The recomputed total, exact.
-    public var exactTotal: Decimal
+    public var exactTotal: ExactDecimal
     /// The recomputed total rounded once, at the end.
-    public var total: Decimal
+    public var total: ExactDecimal
     public var grade: Grade?
     public var gradeLabel: String?
     public var statedTotal: StatedTotal
@@ -22,12 +22,12 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     public var allRows: [RowScore] { [execution] + rows }
 
     /// Sum of the stated weights of all rows, execution included.
-    public var itemWeightTotal: Decimal {
+    public var itemWeightTotal: ExactDecimal {
         allRows.reduce(0) { $0 + ($1.weight ?? 0) }
     }
 
     /// Sum of the stated scores of all rows, execution included.
-    public var statedScoreTotal: Decimal {
+    public var statedScoreTotal: ExactDecimal {
         allRows.reduce(0) { $0 + ($1.statedScore ?? 0) }
     }
 
@@ -46,10 +46,10 @@ public struct RowScore: Hashable, Sendable, Encodable {
     public var actual: String
     public var targetValue: IndicatorValue
     public var actualValue: IndicatorValue
-    public var weight: Decimal?
-    public var statedScore: Decimal?
+    public var weight: ExactDecimal?
+    public var statedScore: ExactDecimal?
     /// The recomputed score, exact; nil when there is nothing to score (not applicable, no data).
-    public var score: Decimal?
+    public var score: ExactDecimal?
     public var provenance: Provenance
     /// The deviation explanation is required by the profile but missing.
     public var deviationNoteMissing: Bool
@@ -62,10 +62,10 @@ public struct RowScore: Hashable, Sendable, Encodable {
     }
 
     /// The recomputed score rounded for display.
-    public var roundedScore: Decimal? { score?.rounded(scale: 2) }
+    public var roundedScore: ExactDecimal? { score?.rounded(scale: 2) }
 
     /// Recomputed (rounded) minus stated; nil when either is missing.
-    public var difference: Decimal? {
+    public var difference: ExactDecimal? {
         switch (roundedScore, statedScore) {
         case (let score?, let stated?): score - stated
         case (nil, let stated?) where stated != 0: -stated

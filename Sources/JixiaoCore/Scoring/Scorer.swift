@@ -20,7 +20,7 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        let exact = ([execution] + rows).reduce(Decimal(0)) { $0 + ($1.score ?? 0) }
+        let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
         let total = exact.rounded(scale: profile.scoreDecimals)
         let grade = profile.grade(for: total)
         let sheet = ScoreSheet(

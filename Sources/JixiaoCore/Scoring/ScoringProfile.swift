@@ -13,7 +13,7 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     public var categories: [CategoryRule]
     public var defaultDirection: DirectionRule
     /// A negative-direction indicator scores 0 once actual reaches this multiple of the target (2 by default).
-    public var negativeZeroAtMultiple: Decimal
+    public var negativeZeroAtMultiple: ExactDecimal
     public var qualitativeBands: QualitativeBands
     public var grades: [GradeRule]
     public var deviationNote: DeviationNoteRule
@@ -25,11 +25,11 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
 
     /// The execution-rate item (预算执行率): weight × min(rate, cap).
     public struct ExecutionRule: Hashable, Sendable, Codable {
-        public var weight: Decimal
+        public var weight: ExactDecimal
         /// Which budget figure is the denominator.
         public var basis: Basis
         /// The highest rate that counts (1 = 100 %).
-        public var cap: Decimal
+        public var cap: ExactDecimal
 
         public enum Basis: String, Hashable, Sendable, Codable {
             /// 全年预算数
@@ -43,7 +43,7 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     public struct CategoryRule: Hashable, Sendable, Codable {
         public var kind: CategoryKind
         public var name: String
-        public var weight: Decimal
+        public var weight: ExactDecimal
         /// Header texts that name this category in real tables ("项目完成指标" for 产出).
         public var aliases: [String]
         public var groups: [String]
@@ -78,15 +78,15 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
 
     /// A range of percentages of the weight.
     public struct Band: Hashable, Sendable, Codable {
-        public var min: Decimal
-        public var max: Decimal
+        public var min: ExactDecimal
+        public var max: ExactDecimal
     }
 
     /// The lowest total that earns a grade.
     public struct GradeRule: Hashable, Sendable, Codable {
         public var grade: Grade
         public var label: String
-        public var minimum: Decimal
+        public var minimum: ExactDecimal
     }
 
     /// When a deviation explanation (偏差原因分析) is required.
@@ -94,7 +94,7 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
         /// Whenever a row scores below its weight.
         public var belowWeight: Bool
         /// Whenever actual ≥ this ratio of the target (1.3 in some provinces); nil when not required.
-        public var aboveTargetRatio: Decimal?
+        public var aboveTargetRatio: ExactDecimal?
     }
 
     /// The category rule a level-1 header names, matched by alias.
@@ -109,12 +109,12 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     }
 
     /// The grade a total earns.
-    public func grade(for total: Decimal) -> GradeRule? {
+    public func grade(for total: ExactDecimal) -> GradeRule? {
         grades.sorted { $0.minimum > $1.minimum }.first { total >= $0.minimum }
     }
 
     /// The sum of the level-1 weights and the execution item: 100 for a well-formed profile.
-    public var totalWeight: Decimal {
+    public var totalWeight: ExactDecimal {
         categories.reduce(execution.weight) { $0 + $1.weight }
     }
 }

@@ -35,7 +35,7 @@ struct WeightTreeCheck {
         }
         for category in evaluation.indicators.categories {
             let rows = category.groups.flatMap(\.indicators)
-            let sum = rows.reduce(Decimal(0)) { $0 + ($1.weight.value ?? 0) }
+            let sum = rows.reduce(ExactDecimal(0)) { $0 + ($1.weight.value ?? 0) }
             if let header = category.statedWeight, header != sum {
                 add("weight.category-sum", .error,
                     "\(category.name)：各行分值合计 \(sum.plainText)，表头为 \(header.plainText)",

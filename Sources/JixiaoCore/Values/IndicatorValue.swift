@@ -60,13 +60,13 @@ public enum Direction: String, Hashable, Sendable, Codable {
 /// A number with its comparator, unit and the words around it.
 public struct Quantity: Hashable, Sendable {
     public var comparator: Comparator?
-    public var number: Decimal
+    public var number: ExactDecimal
     /// The unit as normalised: "%", "万元", "元", "次", "人" …; nil when none is written.
     public var unit: String?
     /// The rest of the words, e.g. "在职人员" in "12名在职人员".
     public var label: String
 
-    public init(comparator: Comparator? = nil, number: Decimal, unit: String? = nil, label: String = "") {
+    public init(comparator: Comparator? = nil, number: ExactDecimal, unit: String? = nil, label: String = "") {
         self.comparator = comparator
         self.number = number
         self.unit = unit

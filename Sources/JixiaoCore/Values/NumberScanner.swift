@@ -6,7 +6,7 @@ enum NumberScanner {
     /// A numeral found in a clause, with its position.
     struct Figure {
         var range: Range<Int>
-        var value: Decimal
+        var value: ExactDecimal
     }
 
     static func figures(in text: ArraySlice<Unicode.Scalar>) -> [Figure] {
@@ -50,7 +50,7 @@ enum NumberScanner {
             if isDatePart(next: next, afterYear: afterYear, text: text, end: end) { continue }
             if let previous = start > text.startIndex ? text[start - 1] : nil, isLatinLetter(previous) { continue }
             if let next, isLatinLetter(next) { continue }
-            guard let value = Decimal.exact(numeral) else { continue }
+            guard let value = ExactDecimal(numeral) else { continue }
             found.append(Figure(range: start..<end, value: value))
         }
         return found

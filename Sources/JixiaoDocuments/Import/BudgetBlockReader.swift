@@ -57,7 +57,7 @@ struct BudgetBlockReader {
             guard let colon = text.lastIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
             let label = String(text[..<colon])
             let numeral = String(text[text.index(after: colon)...])
-            guard !label.isEmpty, let amount = Decimal.exact(numeral), let money = Money(amount, unit: .wan) else { return nil }
+            guard !label.isEmpty, let amount = ExactDecimal(numeral), let money = Money(amount, unit: .wan) else { return nil }
             return LabeledAmount(label: label, amount: money, source: sheet.location(file, row: row, column: column))
         }
     }

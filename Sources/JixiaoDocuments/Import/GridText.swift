@@ -31,3 +31,10 @@ extension SourceLocation {
         OfficeError(file: file ?? "", sheet: sheet, cell: cell, reason: reason)
     }
 }
+
+extension CellValue {
+    /// The number a numeric cell holds, exactly.
+    var exactNumber: ExactDecimal? {
+        if case .number(let numeral) = self { ExactDecimal(numeral) } else { nil }
+    }
+}

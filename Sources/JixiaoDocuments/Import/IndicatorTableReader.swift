@@ -65,11 +65,11 @@ struct IndicatorTableReader {
     }
 
     /// "产出指标(40分)" → ("产出指标", 40); "满意度指标" → ("满意度指标", nil).
-    static func splitWeight(_ header: String) -> (String, Decimal?) {
+    static func splitWeight(_ header: String) -> (String, ExactDecimal?) {
         guard let open = header.firstIndex(where: { $0 == "(" || $0 == "（" }) else { return (header, nil) }
         let name = String(header[..<open])
         var inside = header[header.index(after: open)...]
         while let last = inside.last, last == ")" || last == "）" || last == "分" { inside = inside.dropLast() }
-        return (name, Decimal.exact(String(inside)))
+        return (name, ExactDecimal(String(inside)))
     }
 }

@@ -13,12 +13,12 @@ struct CellNumbers {
         guard let column else { return .absent }
         let place = sheet.location(file, row: row, column: column)
         guard let value = sheet.value(CellReference(row: row, column: column)) else { return .absent }
-        if let number = value.number { return .value(number) }
+        if let number = value.exactNumber { return .value(number) }
         var text = sheet.compactText(row: row, column: column)
         if text.isEmpty { return .absent }
         if NotApplicable.matches(text) { return .notApplicable }
         if text.hasSuffix("分") { text.removeLast() }
-        guard let number = Decimal.exact(text) else {
+        guard let number = ExactDecimal(text) else {
             throw place.error("\(field)应为数字或“/”，实为“\(text.prefix(40))”")
         }
         return .value(number)
@@ -29,10 +29,10 @@ struct CellNumbers {
         guard let column, sheet.isOrigin(CellReference(row: row, column: column)) else { return nil }
         let place = sheet.location(file, row: row, column: column)
         guard let value = sheet.value(CellReference(row: row, column: column)) else { return nil }
-        if let number = value.number { return Money(number, unit: .wan) }
+        if let number = value.exactNumber { return Money(number, unit: .wan) }
         let text = sheet.compactText(row: row, column: column)
         if text.isEmpty || NotApplicable.matches(text) { return nil }
-        if let number = Decimal.exact(text) { return Money(number, unit: .wan) }
+        if let number = ExactDecimal(text) { return Money(number, unit: .wan) }
         if case .quantity(let quantity) = ValueReader.read(text), quantity.comparator == nil, let money = quantity.money {
             return money
         }
@@ -44,7 +44,7 @@ struct CellNumbers {
         guard let column else { return .absent }
         let place = sheet.location(file, row: row, column: column)
         guard let value = sheet.value(CellReference(row: row, column: column)) else { return .absent }
-        if let number = value.number { return .value(number <= 2 ? number * 100 : number) }
+        if let number = value.exactNumber { return .value(number <= 2 ? number * 100 : number) }
         let text = sheet.compactText(row: row, column: column)
         if text.isEmpty { return .absent }
         if NotApplicable.matches(text) { return .notApplicable }

@@ -76,7 +76,7 @@ public enum ScoreSheetText {
             + DisplayWidth.fit(difference, 9, alignRight: true)
     }
 
-    private static func signed(_ value: Decimal?) -> String {
+    private static func signed(_ value: ExactDecimal?) -> String {
         guard let value, value != 0 else { return "" }
         return (value > 0 ? "+" : "") + value.fixed(2)
     }

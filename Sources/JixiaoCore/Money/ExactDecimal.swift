@@ -1,0 +1,190 @@
+/// An exact decimal number: an `Int128` significand times a power of ten. Weights, scores, rates and indicator
+/// figures are held this way; addition, subtraction and multiplication are exact, division keeps 30 significant
+/// digits, and nothing is rounded to print precision until a caller asks. No allocation, no binary floating point.
+public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Kept without trailing zeros (and zero as 0 × 10⁰), so equal values compare equal memberwise.
+    public private(set) var significand: Int128
+    public private(set) var exponent: Int
+
+    /// Significant digits kept by division, and when an exact result would not fit.
+    static let divisionDigits = 30
+
+    public init(significand: Int128, exponent: Int = 0) {
+        self.significand = significand
+        self.exponent = exponent
+        normalize()
+    }
+
+    public init(_ integer: Int) {
+        self.init(significand: Int128(integer))
+    }
+
+    public static let zero = ExactDecimal(0)
+
+    private mutating func normalize() {
+        if significand == 0 {
+            exponent = 0
+            return
+        }
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+    }
+
+    /// 10ⁿ for 0 ≤ n ≤ 38.
+    static let powers: [Int128] = (0...38).map { n in (0..<n).reduce(Int128(1)) { value, _ in value * 10 } }
+
+    /// The number of decimal digits of |value| (1 for zero).
+    static func digits(_ value: Int128) -> Int {
+        var count = 1
+        while count <= 38, value.magnitude >= UInt128(powers[count]) { count += 1 }
+        return count
+    }
+
+    /// `value` divided by 10ⁿ, rounded half away from zero.
+    static func shiftRight(_ value: Int128, by n: Int) -> Int128 {
+        guard n > 0 else { return value }
+        guard n <= 38 else { return 0 }
+        let divisor = powers[n]
+        let quotient = value / divisor
+        let remainder = value % divisor
+        if remainder.magnitude * 2 >= divisor.magnitude { return quotient + (value < 0 ? -1 : 1) }
+        return quotient
+    }
+
+    /// This value with one digit fewer of precision.
+    private func droppingDigit() -> ExactDecimal {
+        ExactDecimal(significand: Self.shiftRight(significand, by: 1), exponent: exponent + 1)
+    }
+
+    /// The significand expressed at `target` (≤ exponent), or nil when it would not fit.
+    private func significand(at target: Int) -> Int128? {
+        let gap = exponent - target
+        if gap == 0 || significand == 0 { return significand }
+        guard gap <= 38 else { return nil }
+        let (scaled, overflow) = significand.multipliedReportingOverflow(by: Self.powers[gap])
+        return overflow ? nil : scaled
+    }
+
+    /// Both operands over a common exponent; the finer one loses digits only when aligning would overflow.
+    static func aligned(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> (Int128, Int128, Int) {
+        var (a, b) = (lhs, rhs)
+        while true {
+            let target = min(a.exponent, b.exponent)
+            if let x = a.significand(at: target), let y = b.significand(at: target) { return (x, y, target) }
+            if a.exponent < b.exponent { a = a.droppingDigit() } else { b = b.droppingDigit() }
+        }
+    }
+
+    public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        let (x, y, exponent) = aligned(lhs, rhs)
+        let (sum, overflow) = x.addingReportingOverflow(y)
+        if overflow { return ExactDecimal(significand: x / 10 + y / 10, exponent: exponent + 1) }
+        return ExactDecimal(significand: sum, exponent: exponent)
+    }
+
+    public static func += (lhs: inout ExactDecimal, rhs: ExactDecimal) {
+        lhs = lhs + rhs
+    }
+
+    public static prefix func - (value: ExactDecimal) -> ExactDecimal {
+        ExactDecimal(significand: -value.significand, exponent: value.exponent)
+    }
+
+    public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        lhs + -rhs
+    }
+
+    public static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        var (x, y) = (lhs, rhs)
+        while true {
+            let (product, overflow) = x.significand.multipliedReportingOverflow(by: y.significand)
+            if !overflow { return ExactDecimal(significand: product, exponent: x.exponent + y.exponent) }
+            // Round the longer operand by one digit until the product fits.
+            if digits(x.significand) >= digits(y.significand) { x = x.droppingDigit() } else { y = y.droppingDigit() }
+        }
+    }
+
+    /// The quotient to ``divisionDigits`` significant digits, rounded half away from zero; nil when dividing by zero.
+    public func divided(by divisor: ExactDecimal) -> ExactDecimal? {
+        guard divisor.significand != 0 else { return nil }
+        if significand == 0 { return .zero }
+        let negative = (significand < 0) != (divisor.significand < 0)
+        var denominator = divisor.significand.magnitude
+        var exponent = self.exponent - divisor.exponent
+        // Keep remainder × 10 inside UInt128: a divisor above 10³⁷ loses its last digits.
+        while denominator > UInt128.max / 10 {
+            denominator = (denominator + 5) / 10
+            exponent -= 1
+        }
+        var quotient = significand.magnitude / denominator
+        var remainder = significand.magnitude % denominator
+        var significant = quotient == 0 ? 0 : Self.digits(Int128(quotient))
+        while remainder != 0 && significant < Self.divisionDigits {
+            remainder *= 10
+            quotient = quotient * 10 + remainder / denominator
+            remainder %= denominator
+            exponent -= 1
+            if quotient != 0 { significant += 1 }
+        }
+        if remainder * 2 >= denominator { quotient += 1 }
+        let magnitude = Int128(quotient)
+        return ExactDecimal(significand: negative ? -magnitude : magnitude, exponent: exponent)
+    }
+
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let (x, y, _) = aligned(lhs, rhs)
+        return x < y
+    }
+
+    /// Rounded half away from zero to `scale` decimal places.
+    public func rounded(scale: Int) -> ExactDecimal {
+        guard -exponent > scale else { return self }
+        return ExactDecimal(significand: Self.shiftRight(significand, by: -exponent - scale), exponent: -scale)
+    }
+
+    /// Truncated toward zero to `scale` decimal places.
+    public func truncated(scale: Int) -> ExactDecimal {
+        guard -exponent > scale else { return self }
+        let drop = -exponent - scale
+        return ExactDecimal(significand: drop > 38 ? 0 : significand / Self.powers[drop], exponent: -scale)
+    }
+
+    /// The plain numeral: "8", "99.99", "-0.5"; never scientific notation.
+    public var description: String {
+        let digits = String(significand.magnitude)
+        let sign = significand < 0 ? "-" : ""
+        if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
+        let decimals = -exponent
+        if digits.count > decimals {
+            let split = digits.index(digits.endIndex, offsetBy: -decimals)
+            return sign + digits[..<split] + "." + digits[split...]
+        }
+        return sign + "0." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// Rounded to `scale` places and printed with exactly that many decimals ("10.00").
+    public func fixed(_ scale: Int) -> String {
+        let value = rounded(scale: scale)
+        guard scale > 0 else { return value.description }
+        var text = value.description
+        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+        if decimals < 0 { text += "." }
+        return text + String(repeating: "0", count: scale - max(decimals, 0))
+    }
+
+    /// This many percent as a fraction: 80 → 0.8, exactly.
+    public var percent: ExactDecimal {
+        ExactDecimal(significand: significand, exponent: exponent - 2)
+    }
+
+    /// The same as ``description``: the shortest plain numeral.
+    public var plainText: String { description }
+}
+
+extension ExactDecimal: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) {
+        self.init(value)
+    }
+}
