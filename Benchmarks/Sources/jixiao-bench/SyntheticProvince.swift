@@ -45,22 +45,44 @@ struct SyntheticProvince {
         }
     }
 
+    /// The level-1 category each level-2 group belongs to under the national profile.
+    static func category(of group: String) -> String {
+        switch group {
+        case "服务对象满意度指标": "满意度指标"
+        case "社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标": "效益指标"
+        default: "产出指标"
+        }
+    }
+
     func generate() -> [SelfEvaluation] {
         var random = Random(state: seed)
         var evaluations: [SelfEvaluation] = []
         evaluations.reserveCapacity(projects)
+        let weights: [String: Int] = ["产出指标": 50, "效益指标": 30, "满意度指标": 10]
         for index in 0..<projects {
-            var indicators: [Indicator] = []
-            var groups: [String] = []
-            // 90 points over the indicators: equal shares, the remainder on the first row.
-            let share = 90 / indicatorsPerProject
-            for row in 0..<indicatorsPerProject {
-                let (target, actual, group) = Self.pair(&random)
-                let weight = share + (row == 0 ? 90 - share * indicatorsPerProject : 0)
-                indicators.append(Indicator(
-                    name: "指标\(row + 1)", target: target, actual: actual, weight: .value(ExactDecimal(weight)),
-                    statedScore: .value(ExactDecimal(max(0, weight - random.int(0...2))))))
-                groups.append(group)
+            // One row for each category first, so every project has the national profile's three categories.
+            var rows: [(String, String, String)] = []
+            while rows.count < indicatorsPerProject {
+                let pair = Self.pair(&random)
+                let needed = ["产出指标", "效益指标", "满意度指标"].first { name in !rows.contains { Self.category(of: $0.2) == name } }
+                if let needed, Self.category(of: pair.2) != needed, rows.count >= indicatorsPerProject - 3 { continue }
+                rows.append(pair)
+            }
+            var categories: [IndicatorCategory] = []
+            for name in ["产出指标", "效益指标", "满意度指标"] {
+                let members = rows.filter { Self.category(of: $0.2) == name }
+                guard !members.isEmpty, let total = weights[name] else { continue }
+                let share = total / members.count
+                var groups: [IndicatorGroup] = []
+                for (position, (target, actual, group)) in members.enumerated() {
+                    let weight = share + (position == 0 ? total - share * members.count : 0)
+                    let indicator = Indicator(
+                        name: "指标\(position + 1)", target: target, actual: actual, weight: .value(ExactDecimal(weight)),
+                        statedScore: .value(ExactDecimal(max(0, weight - random.int(0...2)))))
+                    if groups.last?.name == group { groups[groups.count - 1].indicators.append(indicator) }
+                    else { groups.append(IndicatorGroup(name: group, indicators: [indicator])) }
+                }
+                categories.append(IndicatorCategory(name: name, statedWeight: ExactDecimal(total), groups: groups))
             }
             let budget = Int64(random.int(10_000...5_000_000)) * 100
             var evaluation = SelfEvaluation(
@@ -69,9 +91,7 @@ struct SyntheticProvince {
                 initialBudget: Money(fen: budget), adjustedBudget: Money(fen: budget),
                 spent: Money(fen: budget * Int64(random.int(60...100)) / 100))
             evaluation.budget.executionWeight = .value(10)
-            evaluation.indicators = IndicatorTree(categories: [
-                IndicatorCategory(name: "产出指标", groups: zip(groups, indicators).map { IndicatorGroup(name: $0, indicators: [$1]) }),
-            ])
+            evaluation.indicators = IndicatorTree(categories: categories)
             evaluations.append(evaluation)
         }
         return evaluations

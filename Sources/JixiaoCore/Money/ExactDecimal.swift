@@ -153,7 +153,8 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The plain numeral: "8", "99.99", "-0.5"; never scientific notation.
     public var description: String {
-        let digits = String(significand.magnitude)
+        let magnitude = significand.magnitude
+        let digits = magnitude <= UInt128(UInt64.max) ? String(UInt64(magnitude)) : String(magnitude)
         let sign = significand < 0 ? "-" : ""
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
         let decimals = -exponent

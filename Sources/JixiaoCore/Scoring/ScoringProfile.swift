@@ -99,12 +99,12 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
 
     /// The category rule a level-1 header names, matched by alias.
     public func category(named header: String) -> CategoryRule? {
-        categories.first { rule in rule.aliases.contains { header.contains($0) } }
+        categories.first { rule in rule.aliases.contains { header.holds($0) } }
     }
 
     /// The direction for a target written without a comparator in `group` under `category`.
     public func direction(category: String, group: String) -> Direction {
-        let match = defaultDirection.matches.first { group.contains($0.contains) || category.contains($0.contains) }
+        let match = defaultDirection.matches.first { group.holds($0.contains) || category.holds($0.contains) }
         return match?.direction ?? defaultDirection.default
     }
 

@@ -33,6 +33,7 @@ struct WeightTreeCheck {
                 "总分栏分值为 \(statedWeight.plainText)，各行分值合计 \(itemTotal.plainText)",
                 expected: itemTotal.plainText, stated: statedWeight.plainText)
         }
+        var matchedRules: [ScoringProfile.CategoryRule] = []
         for category in evaluation.indicators.categories {
             let rows = category.groups.flatMap(\.indicators)
             let sum = rows.reduce(ExactDecimal(0)) { $0 + ($1.weight.value ?? 0) }
@@ -42,6 +43,7 @@ struct WeightTreeCheck {
                     expected: header.plainText, stated: sum.plainText, source: rows.first?.source)
             }
             if let rule = profile.category(named: category.name) {
+                matchedRules.append(rule)
                 if let header = category.statedWeight, header != rule.weight {
                     add("weight.profile-category", .warning,
                         "\(category.name)：表头 \(header.plainText) 分，评分规则 \(profile.reference) 规定 \(rule.weight.plainText) 分",
@@ -54,8 +56,7 @@ struct WeightTreeCheck {
                     source: rows.first?.source)
             }
         }
-        for rule in profile.categories
-        where !evaluation.indicators.categories.contains(where: { profile.category(named: $0.name) == rule }) {
+        for rule in profile.categories where !matchedRules.contains(rule) {
             add("weight.missing-category", .warning,
                 "缺少一级指标“\(rule.name)”（评分规则 \(profile.reference) 规定 \(rule.weight.plainText) 分）",
                 expected: rule.name, stated: "")
