@@ -105,7 +105,7 @@ import JixiaoCore
     @Test func everyScoreNamesItsProfileAndInputs() {
         let scored = row("≥90%", "95%")
         #expect(scored.provenance.profile == "mof-2020-project@2020.1")
-        #expect(scored.provenance.inputs.map(\.name) == ["年度指标值", "实际完成值", "分值", "填报得分"])
+        #expect(scored.inputs.map(\.name) == ["年度指标值", "实际完成值", "分值", "填报得分"])
         #expect(!scored.provenance.formula.isEmpty)
     }
 }

@@ -16,22 +16,16 @@ struct ExecutionScoring {
             targetValue: basis.map { .quantity(Quantity(number: $0.amount(in: .wan), unit: "万元")) } ?? .empty,
             actualValue: budget.total.spent.map { .quantity(Quantity(number: $0.amount(in: .wan), unit: "万元")) } ?? .empty,
             weight: weight, statedScore: budget.statedExecutionScore.value, score: nil,
-            provenance: Provenance(rule: .noData, formula: "", inputs: [], explanation: "", profile: profile.reference),
+            provenance: Provenance(rule: .noData, formula: "", explanation: "", profile: profile.reference),
             deviationNoteMissing: false, source: nil)
         guard let basis, let spent = budget.total.spent else {
             row.provenance.explanation = "缺少\(basis == nil ? basisName : "全年执行数")，无法计算执行率（不按0分或满分处理）"
             return row
         }
-        let inputs = [
-            Provenance.Input("全年执行数", spent.wanText + "万元"),
-            Provenance.Input(basisName, basis.wanText + "万元"),
-            Provenance.Input("分值", weight.plainText),
-            Provenance.Input("上限", (rule.cap * 100).plainText + "%"),
-        ]
         let formula = "分值 × min(全年执行数 / \(basisName), \((rule.cap * 100).plainText)%)"
         guard let rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen))) else {
             row.provenance = Provenance(
-                rule: .noData, formula: formula, inputs: inputs,
+                rule: .noData, formula: formula,
                 explanation: "\(basisName)为 0，执行率的分母为零，无法计算", profile: profile.reference)
             return row
         }
@@ -39,7 +33,7 @@ struct ExecutionScoring {
         let score = weight * counted
         row.score = score
         row.provenance = Provenance(
-            rule: .execution, formula: formula, inputs: inputs,
+            rule: .execution, formula: formula,
             explanation: "执行率 = \(spent.wanText) / \(basis.wanText) = \(Percent.text(rate))；"
                 + "得分 = \(weight.plainText) × \(Percent.text(counted)) = \(score.fixed(2))",
             profile: profile.reference)

@@ -1,13 +1,12 @@
 import Foundation
 
-/// How a score was computed: the rule, the formula, its inputs and the profile, so every point can explain itself.
+/// How a score was computed: the rule, the formula, the explanation and the profile. The inputs are the row's own
+/// figures (``RowScore/inputs``), so every point can explain itself.
 public struct Provenance: Hashable, Sendable, Codable {
     /// Which rule applied.
     public var rule: ScoreRule
     /// The formula in words, e.g. "分值 × 实际值 / 目标值".
     public var formula: String
-    /// The inputs by name, as printed ("目标值": "≥90%").
-    public var inputs: [Input]
     /// One sentence in Chinese explaining the result.
     public var explanation: String
     /// "mof-2020-project@2020.1"
@@ -24,10 +23,9 @@ public struct Provenance: Hashable, Sendable, Codable {
         }
     }
 
-    public init(rule: ScoreRule, formula: String, inputs: [Input], explanation: String, profile: String) {
+    public init(rule: ScoreRule, formula: String, explanation: String, profile: String) {
         self.rule = rule
         self.formula = formula
-        self.inputs = inputs
         self.explanation = explanation
         self.profile = profile
     }

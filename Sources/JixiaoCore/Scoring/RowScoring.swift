@@ -16,14 +16,8 @@ struct RowScoring {
     func score(
         target: IndicatorValue, actual: IndicatorValue, weight: ExactDecimal?, stated: ExactDecimal?, name: String
     ) -> (ExactDecimal?, Provenance) {
-        let inputs = [
-            Provenance.Input("年度指标值", target.summary),
-            Provenance.Input("实际完成值", actual.summary),
-            Provenance.Input("分值", weight?.plainText ?? "—"),
-            Provenance.Input("填报得分", stated?.plainText ?? "—"),
-        ]
         func provenance(_ rule: ScoreRule, _ formula: String, _ explanation: String) -> Provenance {
-            Provenance(rule: rule, formula: formula, inputs: inputs, explanation: explanation, profile: profile.reference)
+            Provenance(rule: rule, formula: formula, explanation: explanation, profile: profile.reference)
         }
         let blank: (IndicatorValue) -> Bool = { $0 == .notApplicable || $0 == .empty }
         if blank(target) && blank(actual) || NotApplicable.matches(name) {

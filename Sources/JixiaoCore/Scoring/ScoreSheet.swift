@@ -61,6 +61,16 @@ public struct RowScore: Hashable, Sendable, Encodable {
         return flat.isEmpty || NotApplicable.matches(flat) ? "\(group)（\(flat.isEmpty ? "未填" : flat)）" : flat
     }
 
+    /// The inputs of the computation by name, as printed: the target and actual as read, the weight, the stated score.
+    public var inputs: [Provenance.Input] {
+        [
+            Provenance.Input("年度指标值", targetValue.summary),
+            Provenance.Input("实际完成值", actualValue.summary),
+            Provenance.Input("分值", weight?.plainText ?? "—"),
+            Provenance.Input("填报得分", statedScore?.plainText ?? "—"),
+        ]
+    }
+
     /// The recomputed score rounded for display.
     public var roundedScore: ExactDecimal? { score?.rounded(scale: 2) }
 

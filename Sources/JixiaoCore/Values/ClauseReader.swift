@@ -60,8 +60,9 @@ enum ClauseReader {
         if let word = approximation(in: clause, around: figure.range, cursor: cursor) {
             return .unreadable(reason: "“\(ValueReader.string(clause))”是约数（“\(word)”），无法按精确值计分")
         }
-        let label = ValueReader.string(ValueReader.trim(clause[clause.startIndex..<labelEnd]))
-            + ValueReader.string(ValueReader.trim(clause[cursor..<clause.endIndex]))
+        let before = ValueReader.trim(clause[clause.startIndex..<labelEnd])
+        let after = ValueReader.trim(clause[cursor..<clause.endIndex])
+        let label = before.isEmpty && after.isEmpty ? "" : ValueReader.string(before) + ValueReader.string(after)
         return .quantity(Quantity(comparator: prefix ?? suffix, number: figure.value, unit: unit, label: label))
     }
 

@@ -20,21 +20,30 @@ enum NumberScanner {
             }
             var start = index
             var end = index
-            var numeral = ""
+            var negative = false
+            var significand: Int128 = 0
+            var integerDigits = 0
+            var scale = 0
+            var sawPoint = false
+            var overflow = false
             // A minus sign counts at the clause start or after a comparator, never between two figures ("90%-95%").
             if start > text.startIndex, text[start - 1] == "-" || text[start - 1] == "－",
                 start - 1 == text.startIndex || "≥≤<>=:：(（".unicodeScalars.contains(text[start - 2])
             {
                 start -= 1
-                numeral = "-"
+                negative = true
             }
             while end < text.endIndex {
                 let scalar = text[end]
+                let digitFollows = end + 1 < text.endIndex && Clause.isDigit(text[end + 1])
                 if Clause.isDigit(scalar) {
-                    numeral.unicodeScalars.append(scalar)
-                } else if scalar == ".", end + 1 < text.endIndex, Clause.isDigit(text[end + 1]), !numeral.contains(".") {
-                    numeral.append(".")
-                } else if scalar == ",", end + 1 < text.endIndex, Clause.isDigit(text[end + 1]), !numeral.contains(".") {
+                    let (shifted, tooLarge) = significand.multipliedReportingOverflow(by: 10)
+                    overflow = overflow || tooLarge
+                    significand = shifted &+ Int128(scalar.value - 0x30)
+                    if sawPoint { scale += 1 } else { integerDigits += 1 }
+                } else if scalar == ".", digitFollows, !sawPoint {
+                    sawPoint = true
+                } else if scalar == ",", digitFollows, !sawPoint {
                     // thousands separator: skip
                 } else {
                     break
@@ -43,21 +52,18 @@ enum NumberScanner {
             }
             index = end
             let next = end < text.endIndex ? text[end] : nil
-            if isYear(numeral, next: next) {
+            if !negative, !sawPoint, integerDigits == 4, next == "年", (1900..<2100).contains(significand) {
                 afterYear = true
                 continue
             }
             if isDatePart(next: next, afterYear: afterYear, text: text, end: end) { continue }
             if let previous = start > text.startIndex ? text[start - 1] : nil, isLatinLetter(previous) { continue }
             if let next, isLatinLetter(next) { continue }
-            guard let value = ExactDecimal(numeral) else { continue }
+            guard !overflow else { continue }
+            let value = ExactDecimal(significand: negative ? -significand : significand, exponent: -scale)
             found.append(Figure(range: start..<end, value: value))
         }
         return found
-    }
-
-    private static func isYear(_ numeral: String, next: Unicode.Scalar?) -> Bool {
-        numeral.count == 4 && (numeral.hasPrefix("19") || numeral.hasPrefix("20")) && next == "年"
     }
 
     /// "12月31日", "12月底", "6月份": calendar positions, not figures.
