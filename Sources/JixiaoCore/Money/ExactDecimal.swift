@@ -153,26 +153,45 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The plain numeral: "8", "99.99", "-0.5"; never scientific notation.
     public var description: String {
-        let magnitude = significand.magnitude
-        let digits = magnitude <= UInt128(UInt64.max) ? String(UInt64(magnitude)) : String(magnitude)
-        let sign = significand < 0 ? "-" : ""
-        if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
-        let decimals = -exponent
-        if digits.count > decimals {
-            let split = digits.index(digits.endIndex, offsetBy: -decimals)
-            return sign + digits[..<split] + "." + digits[split...]
-        }
-        return sign + "0." + String(repeating: "0", count: decimals - digits.count) + digits
+        format(decimals: max(0, -exponent))
     }
 
     /// Rounded to `scale` places and printed with exactly that many decimals ("10.00").
     public func fixed(_ scale: Int) -> String {
-        let value = rounded(scale: scale)
-        guard scale > 0 else { return value.description }
-        var text = value.description
-        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
-        if decimals < 0 { text += "." }
-        return text + String(repeating: "0", count: scale - max(decimals, 0))
+        rounded(scale: scale).format(decimals: max(0, scale))
+    }
+
+    /// Writes the numeral with exactly `decimals` places (≥ the value's own) into one buffer.
+    private func format(decimals: Int) -> String {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(48)
+        var rest = significand.magnitude
+        repeat {
+            digits.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
+            rest /= 10
+        } while rest > 0
+        // digits hold the significand, least significant first; pad for exponent and decimals.
+        let shift = exponent + decimals
+        let whole = max(digits.count + shift - decimals, 1)
+        let capacity = whole + decimals + 2 + max(shift, 0)
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            if significand < 0 {
+                buffer[0] = UInt8(ascii: "-")
+                count = 1
+            }
+            // Position p counts decimal places: p = decimals - 1 … 0 after the point, -1 … before it.
+            for position in stride(from: whole - 1, through: -decimals, by: -1) {
+                let index = position + decimals - shift
+                buffer[count] = index >= 0 && index < digits.count ? digits[index] : UInt8(ascii: "0")
+                count += 1
+                if position == 0 && decimals > 0 {
+                    buffer[count] = UInt8(ascii: ".")
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// This many percent as a fraction: 80 → 0.8, exactly.

@@ -80,12 +80,11 @@ enum ClauseReader {
     /// "90%-95%", "5～10次", "3至5次": two figures joined by a range mark.
     private static func rangeBetween(_ figures: [NumberScanner.Figure], in clause: ArraySlice<Unicode.Scalar>) -> String? {
         for (first, second) in zip(figures, figures.dropFirst()) {
-            var between = ValueReader.string(clause[first.range.upperBound..<second.range.lowerBound])
-            for (word, _) in ValueLexicon.units where between.hasPrefix(word) {
-                between.removeFirst(word.count)
-                break
+            var start = first.range.upperBound
+            if let unit = ValueLexicon.unitWords.first(where: { Clause.matches($0.scalars, in: clause, at: start) }) {
+                start += unit.scalars.count
             }
-            if ["-", "~", "～", "—", "–", "至", "到", "－"].contains(between) {
+            if second.range.lowerBound - start == 1, "-~～—–至到－".unicodeScalars.contains(clause[start]) {
                 return ValueReader.string(clause[first.range.lowerBound..<second.range.upperBound])
             }
         }
