@@ -5,8 +5,12 @@ struct DeviationNoteRequirement {
     let rule: ScoringProfile.DeviationNoteRule
 
     func isMissing(row: RowScore, note: String) -> Bool {
+        guard row.provenance.rule != .notApplicable, isRequired(row) else { return false }
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.isEmpty || NotApplicable.matches(trimmed), row.provenance.rule != .notApplicable else { return false }
+        return trimmed.isEmpty || NotApplicable.matches(trimmed)
+    }
+
+    private func isRequired(_ row: RowScore) -> Bool {
         if rule.belowWeight, let score = row.roundedScore, let weight = row.weight, score < weight {
             return true
         }

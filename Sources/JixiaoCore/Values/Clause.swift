@@ -63,7 +63,7 @@ enum Clause {
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        "；;，,。\n".unicodeScalars.contains(scalar)
+        ScalarClass.isClauseSeparator(scalar)
     }
 
     private static func isThousandsSeparator(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {

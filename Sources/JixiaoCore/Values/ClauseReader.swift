@@ -84,7 +84,7 @@ enum ClauseReader {
             if let unit = ValueLexicon.unitWords.first(where: { Clause.matches($0.scalars, in: clause, at: start) }) {
                 start += unit.scalars.count
             }
-            if second.range.lowerBound - start == 1, "-~～—–至到－".unicodeScalars.contains(clause[start]) {
+            if second.range.lowerBound - start == 1, ScalarClass.isRangeMark(clause[start]) {
                 return ValueReader.string(clause[first.range.lowerBound..<second.range.upperBound])
             }
         }

@@ -28,7 +28,7 @@ enum NumberScanner {
             var overflow = false
             // A minus sign counts at the clause start or after a comparator, never between two figures ("90%-95%").
             if start > text.startIndex, text[start - 1] == "-" || text[start - 1] == "－",
-                start - 1 == text.startIndex || "≥≤<>=:：(（".unicodeScalars.contains(text[start - 2])
+                start - 1 == text.startIndex || ScalarClass.admitsSign(text[start - 2])
             {
                 start -= 1
                 negative = true

@@ -106,12 +106,12 @@ enum NumberedList {
     }
 
     private static func isClauseBoundary(_ scalar: Unicode.Scalar) -> Bool {
-        "；;，,。\n".unicodeScalars.contains(scalar) || scalar.properties.isWhitespace
+        ScalarClass.isClauseSeparator(scalar) || ScalarClass.isPadding(scalar)
     }
 
     private static func skipPadding(_ text: ArraySlice<Unicode.Scalar>, from index: Int) -> Int {
         var cursor = index
-        while cursor < text.endIndex, ValueReader.isPadding(text[cursor]) { cursor += 1 }
+        while cursor < text.endIndex, ScalarClass.isPadding(text[cursor]) { cursor += 1 }
         return cursor
     }
 }

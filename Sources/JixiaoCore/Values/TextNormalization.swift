@@ -20,7 +20,7 @@ enum TextNormalization {
     /// The scalar to read in place of `scalar`; nil to drop it.
     private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
-        case 0xFF01...0xFF5E where !keptFullWidth.contains(scalar):
+        case 0xFF01...0xFF5E where !isKeptFullWidth(scalar):
             return Unicode.Scalar(scalar.value - 0xFEE0)
         case 0x3000, 0x00A0, 0x2002...0x200B, 0xFEFF, 0x0009, 0x0020:
             return nil
@@ -36,5 +36,10 @@ enum TextNormalization {
     }
 
     /// Full-width punctuation that separates clauses in Chinese; kept as written.
-    private static let keptFullWidth: Set<Unicode.Scalar> = ["，", "；", "：", "（", "）", "！", "？"]
+    private static func isKeptFullWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "；", "：", "（", "）", "！", "？": true
+        default: false
+        }
+    }
 }

@@ -52,22 +52,20 @@ public enum ValueReader {
 
     /// The qualitative level a whole phrase states, ignoring closing punctuation; nil when not a listed phrase.
     static func achievement(_ text: String) -> Achievement? {
-        var phrase = Substring(text)
-        while let last = phrase.last, "。.！!；;，,".contains(last) { phrase = phrase.dropLast() }
-        return ValueLexicon.achievements[String(phrase)]
+        var phrase = text.unicodeScalars[...]
+        while let last = phrase.last, ScalarClass.isClauseSeparator(last) || last == "." || last == "！" || last == "!" {
+            phrase = phrase.dropLast()
+        }
+        return ValueLexicon.achievements[phrase.count == text.unicodeScalars.count ? text : String(phrase)]
     }
 
     static func trim(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
         var slice = scalars
-        while let first = slice.first, isPadding(first) { slice = slice.dropFirst() }
-        while let last = slice.last, isPadding(last) || "。；;，,、".unicodeScalars.contains(last) {
+        while let first = slice.first, ScalarClass.isPadding(first) { slice = slice.dropFirst() }
+        while let last = slice.last, ScalarClass.isPadding(last) || ScalarClass.isTrailingPunctuation(last) {
             slice = slice.dropLast()
         }
         return slice
-    }
-
-    static func isPadding(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\n" || scalar.properties.isWhitespace
     }
 
     /// The scalars as a String, encoded to UTF-8 in one pass.
