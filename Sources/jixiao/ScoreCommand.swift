@@ -37,6 +37,8 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         switch format {
+        case .text where sheets.isEmpty:
+            break
         case .text:
             print(sheets.map(ScoreSheetText.render).joined(separator: "\n\n"))
         case .json:

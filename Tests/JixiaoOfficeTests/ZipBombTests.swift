@@ -16,7 +16,8 @@ import JixiaoOffice
             _ = try workbook.sheet(at: 0)
         } throws: { error in
             let text = "\(error)"
-            return text.contains(name) && text.contains("压缩炸弹") && text.contains("xl/worksheets/sheet1.xml")
+            return text.contains(name) && text.contains("压缩炸弹") && text.contains("Sheet1")
+                && text.contains("xl/worksheets/sheet1.xml")
         }
     }
 

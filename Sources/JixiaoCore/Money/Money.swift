@@ -30,11 +30,6 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         amount(in: .wan).fixed(2)
     }
 
-    /// The amount in 元 with two decimals ("409094.00").
-    public var yuanText: String {
-        amount(in: .yuan).fixed(2)
-    }
-
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }

@@ -18,15 +18,6 @@ public indirect enum IndicatorValue: Hashable, Sendable {
     case statement(String)
     /// Text that cannot be read without guessing, with the reason (fail closed).
     case unreadable(reason: String)
-
-    /// The quantities this value holds, at any depth.
-    public var quantities: [Quantity] {
-        switch self {
-        case .quantity(let quantity): [quantity]
-        case .list(let items): items.flatMap(\.quantities)
-        default: []
-        }
-    }
 }
 
 /// The direction of a comparison as written ("≥", "不少于", "以下" …).

@@ -16,6 +16,8 @@ public enum SelfEvaluationImporter {
         case "json": return try fromJSON(Data(contentsOf: url), file: name)
         case "xls", "et":
             throw OfficeError(file: name, reason: "旧版 .xls 格式无法读取；请在 Excel/WPS 中另存为 .xlsx 后再导入")
+        case "":
+            throw OfficeError(file: name, reason: "文件没有扩展名，无法判断类型；可导入 .xlsx、.csv、.json")
         default:
             throw OfficeError(file: name, reason: "不支持的文件类型“.\(url.pathExtension)”；可导入 .xlsx、.csv、.json")
         }

@@ -49,7 +49,7 @@ public final class OfficePackage {
     /// The bytes of the part at `path`; nil if there is none.
     public func part(_ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
-        let place = OfficeError(file: file, sheet: path, reason: "")
+        let place = OfficeError(file: file, part: path, reason: "")
         if entry.uncompressedSize > UInt64(limits.maximumPartBytes) {
             throw tooLarge(place, declared: entry.uncompressedSize)
         }
@@ -66,7 +66,7 @@ public final class OfficePackage {
         } catch let error as OfficeError {
             throw error
         } catch {
-            throw OfficeError(file: file, sheet: path, reason: "压缩数据损坏，无法解压（\(error)）")
+            throw OfficeError(file: file, part: path, reason: "压缩数据损坏，无法解压（\(error)）")
         }
         return data
     }
@@ -74,10 +74,10 @@ public final class OfficePackage {
     /// The part at `path` as XML bytes, refusing DTDs; an error if the part is missing.
     public func xmlPart(_ path: String) throws -> Data {
         guard let data = try part(path) else {
-            throw OfficeError(file: file, sheet: path, reason: "缺少必需的部件")
+            throw OfficeError(file: file, part: path, reason: "缺少必需的部件")
         }
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw OfficeError(file: file, sheet: path, reason: "含有 DTD/实体声明，Office 文件不应包含，拒绝解析")
+            throw OfficeError(file: file, part: path, reason: "含有 DTD/实体声明，Office 文件不应包含，拒绝解析")
         }
         return data
     }

@@ -23,7 +23,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     /// Streams `data` through the callbacks; throws the first callback error, or an ``OfficeError`` for bad XML.
     static func parse(
-        _ data: Data, file: String, part: String,
+        _ data: Data, file: String, part: String?,
         start: @escaping Start, end: @escaping End = { _ in }, text: @escaping Text = { _ in }
     ) throws {
         let events = XMLEvents(onStart: start, onEnd: end, onText: text)
@@ -36,7 +36,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         if !ok {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "未知错误"
             throw OfficeError(
-                file: file, sheet: part,
+                file: file, part: part,
                 reason: "XML 格式错误（第 \(parser.lineNumber) 行第 \(parser.columnNumber) 列：\(reason)）")
         }
     }

@@ -33,7 +33,7 @@ enum SharedStringsReader {
                 current += text
                 if current.utf16.count > SheetLimits.maximumCellCharacters {
                     throw OfficeError(
-                        file: file, sheet: part,
+                        file: file, part: part,
                         reason: "共享字符串第 \(strings.count + 1) 项超过 Excel 单元格上限 \(SheetLimits.maximumCellCharacters) 个字符")
                 }
             })

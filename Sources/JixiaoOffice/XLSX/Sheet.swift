@@ -36,12 +36,6 @@ public struct Sheet: Sendable {
         value(CellReference(row: row, column: column))?.text ?? ""
     }
 
-    /// The merged range `cell` belongs to, if any.
-    public func merge(containing cell: CellReference) -> CellRange? {
-        guard let origin = mergeOrigins[cell] else { return nil }
-        return merges.first { $0.start == origin }
-    }
-
     /// Whether `cell` is the top-left cell of its merge or not merged at all.
     public func isOrigin(_ cell: CellReference) -> Bool {
         mergeOrigins[cell].map { $0 == cell } ?? true

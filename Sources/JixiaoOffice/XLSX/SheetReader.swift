@@ -21,7 +21,7 @@ enum SheetReader {
         }
 
         try XMLEvents.parse(
-            data, file: file, part: name,
+            data, file: file, part: nil,
             start: { element, attributes in
                 switch element {
                 case "row":

@@ -51,8 +51,13 @@ public final class Workbook {
 
     /// The sheet at `index` in tab order.
     public func sheet(at index: Int) throws -> Sheet {
-        try SheetReader.read(
-            package.xmlPart(sheetParts[index]), name: sheetNames[index], file: file, sharedStrings: sharedStrings)
+        do {
+            return try SheetReader.read(
+                package.xmlPart(sheetParts[index]), name: sheetNames[index], file: file, sharedStrings: sharedStrings)
+        } catch var error as OfficeError where error.sheet == nil {
+            error.sheet = sheetNames[index]
+            throw error
+        }
     }
 
     /// Every sheet, in tab order.
