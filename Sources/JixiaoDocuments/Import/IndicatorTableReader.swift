@@ -28,6 +28,7 @@ struct IndicatorTableReader {
                 statedTotal = StatedTotal(
                     weight: try numbers.stated(row: row, column: columns.weight, field: "总分栏分值"),
                     score: try numbers.stated(row: row, column: columns.score, field: "总分栏得分"))
+                if statedTotal == StatedTotal() { statedTotal = shiftedTotal(row: row) }
                 lastRow = row
                 break
             }
@@ -62,6 +63,14 @@ struct IndicatorTableReader {
             categories[last].groups[categories[last].groups.count - 1].indicators.append(indicator)
         }
         return Table(tree: IndicatorTree(categories: categories), statedTotal: statedTotal, lastRow: lastRow)
+    }
+
+    /// The 总分 row of a table flattened to text, where the merged 总分 cell shifts the figures left: the row's
+    /// numbers in order are the total weight and the total score.
+    private func shiftedTotal(row: Int) -> StatedTotal {
+        let numbers = (1...max(sheet.columnCount, 1)).compactMap { ExactDecimal(sheet.compactText(row: row, column: $0)) }
+        guard numbers.count == 2 else { return StatedTotal() }
+        return StatedTotal(weight: .value(numbers[0]), score: .value(numbers[1]))
     }
 
     /// "产出指标(40分)" → ("产出指标", 40); "满意度指标" → ("满意度指标", nil).

@@ -4,11 +4,16 @@ import JixiaoOffice
 
 /// Finds self-evaluation tables in a sheet by their header words, whatever their row and column positions,
 /// and reads each into a ``SelfEvaluation``. A sheet may hold several tables one under another.
-struct SelfEvaluationSheetReader {
+public struct SelfEvaluationSheetReader {
     let sheet: Sheet
     let file: String
 
-    func read() throws -> [SelfEvaluation] {
+    public init(sheet: Sheet, file: String) {
+        self.sheet = sheet
+        self.file = file
+    }
+
+    public func read() throws -> [SelfEvaluation] {
         guard sheet.rowCount > 0 else { return [] }
         let headers = sheet.rows(1...sheet.rowCount, where: IndicatorTableColumns.isHeader)
         var evaluations: [SelfEvaluation] = []

@@ -1,0 +1,87 @@
+/// Checks that join figures from different parts of one report: what the prose says against the tables, and
+/// one section's claims against another's totals.
+public struct CrossSectionChecks: Sendable {
+    public init() {}
+
+    public func findings(paragraphs: [Paragraph], evaluations: [SelfEvaluation]) -> [Finding] {
+        let sentences = paragraphs.flatMap { paragraph in
+            FigureExtractor.sentences(in: paragraph.text).map { ProseSentence(text: $0, location: paragraph.location) }
+        }
+        let clauses = paragraphs.flatMap { paragraph in
+            paragraph.text.split(whereSeparator: { "；;。".contains($0) }).map {
+                ProseSentence(text: String($0), location: paragraph.location)
+            }
+        }
+        return zeroBalance(sentences) + staffCounts(sentences, evaluations: evaluations)
+            + paidAgainstTables(clauses, evaluations: evaluations)
+    }
+
+    /// "重点行业领域安全专项整治50万元，已支付45万元" in the prose against the table's row for that indicator
+    /// (目标 50万元, 实际 46万元): the amount paid must be the actual the table reports.
+    private func paidAgainstTables(_ clauses: [ProseSentence], evaluations: [SelfEvaluation]) -> [Finding] {
+        var findings: [Finding] = []
+        for evaluation in evaluations {
+            for indicator in evaluation.indicators.indicators {
+                guard case .quantity(let target) = ValueReader.read(indicator.target), let goal = target.money,
+                    case .quantity(let actual) = ValueReader.read(indicator.actual), let result = actual.money
+                else { continue }
+                var name = indicator.name.trimmingCharacters(in: .whitespacesAndNewlines)
+                if let colon = name.firstIndex(where: { $0 == "：" || $0 == ":" }) { name = String(name[name.index(after: colon)...]) }
+                name = String(name.prefix { !"（(。".contains($0) })
+                guard name.count >= 4 else { continue }
+                for clause in clauses where clause.text.contains(name) {
+                    guard clause.amounts.contains(where: { $0.wan == goal.amount(in: .wan) }),
+                        let paid = clause.amounts.first(where: { $0.lead.hasSuffix("已支付") }), let value = paid.wan,
+                        value != result.amount(in: .wan)
+                    else { continue }
+                    findings.append(clause.finding(
+                        "cross.paid", .error, expected: result.wanText + "万元", stated: paid.printed,
+                        "正文称“\(name)”已支付 \(paid.printed)，而绩效目标完成情况表中该指标实际完成值为 \(indicator.actual)"))
+                }
+            }
+        }
+        return findings.uniqued()
+    }
+
+    /// "结转结余额为0" while the report's own budget and spending leave money unspent.
+    private func zeroBalance(_ sentences: [ProseSentence]) -> [Finding] {
+        guard let claim = sentences.first(where: { $0.has("结转结余额为0") || $0.has("结余结转额为0") }) else { return [] }
+        for sentence in sentences where sentence.has("完成预算数") || sentence.has("预算完成率") {
+            let amounts = sentence.amounts
+            guard let budget = amounts.first(where: { RateRule.isNumerator($0) == false })?.wan,
+                let spent = amounts.first(where: { RateRule.isNumerator($0) == true })?.wan, spent < budget,
+                let share = (budget - spent).divided(by: budget)
+            else { continue }
+            let unspent = budget - spent
+            return [claim.finding(
+                "cross.balance", .error, expected: "\(unspent.plainText)万元（\((share * 100).fixed(2))%）", stated: "0",
+                "文中称结转结余额为 0，但本报告预算 \(budget.plainText)万元、完成 \(spent.plainText)万元，未执行 \(unspent.plainText)万元（占 \((share * 100).fixed(2))%）")]
+        }
+        return []
+    }
+
+    /// An indicator that counts 在职 and 退休 people beyond the 年末实有人数 the report states.
+    private func staffCounts(_ sentences: [ProseSentence], evaluations: [SelfEvaluation]) -> [Finding] {
+        guard let staffing = sentences.first(where: { $0.has("年末实有人数") }),
+            let total = staffing.figures.first(where: { $0.lead.hasSuffix("年末实有人数") })?.value
+        else { return [] }
+        var findings: [Finding] = []
+        for evaluation in evaluations {
+            for indicator in evaluation.indicators.indicators {
+                guard case .list(let parts) = ValueReader.read(indicator.actual) else { continue }
+                let counted = parts.compactMap { part -> (String, ExactDecimal)? in
+                    guard case .quantity(let quantity) = part, quantity.unit == "名" || quantity.unit == "人" else { return nil }
+                    return (quantity.label, quantity.number)
+                }
+                guard counted.contains(where: { $0.0.contains("在职") }), counted.contains(where: { $0.0.contains("退休") }) else { continue }
+                let sum = counted.reduce(ExactDecimal.zero) { $0 + $1.1 }
+                guard sum > total else { continue }
+                findings.append(Finding(
+                    rule: "cross.staff", severity: .error, location: indicator.source ?? staffing.location,
+                    quote: indicator.actual, expected: "≤ \(total.plainText)人", stated: "\(sum.plainText)人",
+                    explanation: "指标实际完成值“\(indicator.actual.replacingOccurrences(of: "\n", with: ""))”合计 \(sum.plainText) 人，多于正文所述年末实有人数 \(total.plainText) 人（\(staffing.quote)）"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,105 @@
+/// Checks a structured self-evaluation: its weight tree, every stated score against the recomputed one, missing
+/// deviation notes, the stated execution rate against its amounts, and the signals a reviewer wants.
+public struct EvaluationChecks: Sendable {
+    public let profile: ScoringProfile
+
+    public init(profile: ScoringProfile) {
+        self.profile = profile
+    }
+
+    public func findings(for evaluation: SelfEvaluation) -> [Finding] {
+        let sheet = Scorer(profile: profile).score(evaluation)
+        var findings = sheet.weightProblems.map { problem in
+            Finding(
+                rule: problem.rule, severity: problem.severity == .error ? .error : .warning,
+                location: problem.source ?? evaluation.source ?? SourceLocation(), quote: problem.stated,
+                expected: problem.expected, stated: problem.stated, explanation: problem.message)
+        }
+        findings += scoreDifferences(sheet, evaluation: evaluation)
+        findings += deviationNotes(sheet)
+        findings += actualsWrittenAsTargets(sheet)
+        findings += executionRate(evaluation)
+        findings += reviewerSignals(sheet, evaluation: evaluation)
+        return findings
+    }
+
+    /// Rows whose stated score is not what the rules give (not-applicable rows are reported by the weight check).
+    private func scoreDifferences(_ sheet: ScoreSheet, evaluation: SelfEvaluation) -> [Finding] {
+        sheet.allRows.compactMap { row in
+            guard let difference = row.difference, difference != 0, row.provenance.rule != .notApplicable,
+                let recomputed = row.roundedScore
+            else { return nil }
+            return Finding(
+                rule: "score.recomputed", severity: .warning,
+                location: row.source ?? evaluation.source ?? SourceLocation(),
+                quote: "\(row.displayName) \(row.weight?.plainText ?? "") \(row.statedScore?.plainText ?? "")",
+                expected: recomputed.fixed(2), stated: row.statedScore?.plainText ?? "",
+                explanation: "“\(row.displayName)”填报得分 \(row.statedScore?.plainText ?? "—")，按评分规则 \(sheet.profile) 应为 \(recomputed.fixed(2))：\(row.provenance.explanation)")
+        }
+    }
+
+    private func deviationNotes(_ sheet: ScoreSheet) -> [Finding] {
+        sheet.rows.filter(\.deviationNoteMissing).map { row in
+            Finding(
+                rule: "score.deviation-note", severity: .warning, location: row.source ?? SourceLocation(),
+                quote: "\(row.displayName)：\(row.target) → \(row.actual)", expected: "偏差原因分析及改进措施",
+                stated: "无",
+                explanation: "“\(row.displayName)”得分低于分值（或实际值远超目标），但未填写偏差原因分析及改进措施")
+        }
+    }
+
+    /// "≥90%" written as an actual: a target expression where a measured value belongs.
+    private func actualsWrittenAsTargets(_ sheet: ScoreSheet) -> [Finding] {
+        sheet.rows.compactMap { row in
+            guard case .quantity(let actual) = row.actualValue, let comparator = actual.comparator else { return nil }
+            return Finding(
+                rule: "value.actual-as-target", severity: .warning, location: row.source ?? SourceLocation(),
+                quote: "\(row.displayName)：\(row.target) → \(row.actual)", expected: "实测值（如 \(actual.number.plainText)\(actual.unit ?? "")）",
+                stated: row.actual,
+                explanation: "实际完成值“\(row.actual)”写成了目标表达式（\(comparator.rawValue)），应填写实际达到的数值")
+        }
+    }
+
+    /// 执行率 printed in the budget block against 全年执行数 / 全年预算数.
+    private func executionRate(_ evaluation: SelfEvaluation) -> [Finding] {
+        let budget = evaluation.budget
+        guard let stated = budget.statedExecutionRate.value, let spent = budget.total.spent,
+            let basis = budget.total.adjustedBudget
+        else { return [] }
+        let location = evaluation.source ?? SourceLocation()
+        guard let rate = spent.amount(in: .wan).divided(by: basis.amount(in: .wan)) else {
+            return [Finding(
+                rule: "rate.zero-denominator", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
+                expected: "无法计算", stated: stated.plainText + "%", explanation: "全年预算数为 0，执行率的分母为零，不能写成具体百分比")]
+        }
+        let percent = rate * 100
+        let decimals = max(0, -stated.exponent)
+        guard !PrintedPrecision.matches(percent, stated: stated, decimals: decimals) else { return [] }
+        return [Finding(
+            rule: "rate.execution", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
+            expected: percent.fixed(decimals) + "%", stated: stated.plainText + "%",
+            explanation: "执行率应为 全年执行数 \(spent.wanText) / 全年预算数 \(basis.wanText) = \(percent.fixed(2))%，表中为 \(stated.plainText)%")]
+    }
+
+    /// Full marks everywhere while money was left unspent; a grade with no score.
+    private func reviewerSignals(_ sheet: ScoreSheet, evaluation: SelfEvaluation) -> [Finding] {
+        var findings: [Finding] = []
+        let location = evaluation.source ?? SourceLocation()
+        let scored = sheet.rows.filter { $0.weight != nil && $0.statedScore != nil }
+        if !scored.isEmpty, scored.allSatisfy({ $0.statedScore == $0.weight }),
+            let spent = evaluation.budget.total.spent, let basis = evaluation.budget.total.adjustedBudget, spent < basis
+        {
+            findings.append(Finding(
+                rule: "signal.full-marks-under-execution", severity: .warning, location: location,
+                quote: "全年执行数 \(spent.wanText) / 全年预算数 \(basis.wanText)", expected: "扣分或说明", stated: "各指标均满分",
+                explanation: "预算未执行完（\(spent.wanText) / \(basis.wanText) 万元），但所有绩效指标均填报满分，请核实"))
+        }
+        if evaluation.statedGrade != nil, evaluation.statedTotal.score.value == nil, scored.isEmpty {
+            findings.append(Finding(
+                rule: "signal.grade-without-score", severity: .warning, location: location,
+                quote: evaluation.statedGrade ?? "", expected: "自评得分", stated: evaluation.statedGrade ?? "",
+                explanation: "给出了评价等级“\(evaluation.statedGrade ?? "")”，却没有支撑等级的自评得分"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,111 @@
+/// A total followed by its parts ("…320.25万元，其中：项目支出96.41万元，基本支出223.84万元"; "合计96.41万元，其中：
+/// 1.…16.1万元；2.…"; "…2491.62万元，主要用于以下方面:…"). An exhaustive list must add up to the total within the
+/// printed precision; a "其中" list may be partial but never larger than the total. An amount in 元 that fits only
+/// when read in 万元 is reported as a unit slip.
+struct ListSumRule {
+    /// Amounts led by these words are flows of the total (paid, recovered, carried over), not parts of it.
+    static let flowWords = ["已支付", "实际支出", "收回预算", "收回", "年末结转", "结转", "结余", "调增", "调减", "执行", "支付", "追加"]
+
+    /// Whether `figure` stands inside parentheses ("（调整指标10万元…）"), a remark rather than a part.
+    static func isParenthetical(_ figure: ProseFigure, in paragraph: ProseSentence) -> Bool {
+        var depth = 0
+        for scalar in paragraph.scalars[..<figure.range.lowerBound] {
+            if scalar == "(" || scalar == "（" { depth += 1 } else if scalar == ")" || scalar == "）" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
+    /// Whether `figure` is a flow of the total rather than a part of it.
+    static func isFlow(_ figure: ProseFigure) -> Bool {
+        let clause = figure.lead.split(whereSeparator: { "，,；;、".contains($0) }).last.map(String.init) ?? figure.lead
+        return flowWords.contains { clause.hasPrefix($0) || clause.hasSuffix($0) }
+    }
+
+    struct Group {
+        var total: ProseFigure
+        /// Other amounts of the same sentence before the mark, any of which the parts may add up to instead.
+        var alternatives: [ProseFigure]
+        var parts: [ProseFigure]
+        var exhaustive: Bool
+    }
+
+    /// Groups of total and parts in one paragraph's text.
+    static func groups(in paragraph: ProseSentence) -> [Group] {
+        var groups: [Group] = []
+        let marks = ["其中", "主要用于以下方面", "具体如下"]
+        var markOffsets: [(Int, Bool)] = []
+        for mark in marks {
+            var from = 0
+            let pattern = Array(mark.unicodeScalars)
+            while from + pattern.count <= paragraph.scalars.count {
+                if Clause.matches(pattern, in: paragraph.scalars[...], at: from) {
+                    markOffsets.append((from, mark != "其中"))
+                    from += pattern.count
+                } else {
+                    from += 1
+                }
+            }
+        }
+        markOffsets.sort { $0.0 < $1.0 }
+        for (index, (offset, exhaustiveMark)) in markOffsets.enumerated() {
+            let next = index + 1 < markOffsets.count ? markOffsets[index + 1].0 : paragraph.scalars.count
+            let before = paragraph.figures.filter { $0.isAmount && $0.range.upperBound <= offset }
+            guard let total = before.last else { continue }
+            let sentenceStart = paragraph.scalars[..<total.range.lowerBound].lastIndex(of: "。").map { $0 + 1 } ?? 0
+            // The parts: amounts after the mark, up to the next mark; a part that leads the next mark stays a part.
+            let parts = paragraph.figures.filter {
+                $0.isAmount && $0.range.lowerBound > offset && $0.range.lowerBound < next && !isFlow($0)
+                    && !isParenthetical($0, in: paragraph)
+            }
+            guard !parts.isEmpty else { continue }
+            let numbered = paragraph.text.contains("1.") && paragraph.text.contains("2.")
+            let alternatives = before.dropLast().filter { $0.range.lowerBound >= sentenceStart && !isFlow($0) }
+            groups.append(Group(total: total, alternatives: Array(alternatives), parts: parts, exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等")))
+        }
+        return groups
+    }
+
+    func check(_ paragraph: ProseSentence) -> [Finding] {
+        Self.groups(in: paragraph).compactMap { group in
+            guard let total = group.total.wan else { return nil }
+            let values = group.parts.compactMap(\.wan)
+            let sum = values.reduce(ExactDecimal.zero, +)
+            let decimals = max(2, group.parts.map { PrintedPrecision.decimals(of: $0.numeral) }.max() ?? 2)
+            let fits = PrintedPrecision.sumMatches(total: total, sum: sum, count: values.count, decimals: decimals)
+            if fits || (!group.exhaustive && sum < total) { return nil }
+            if group.alternatives.contains(where: { alternative in
+                alternative.wan.map { PrintedPrecision.sumMatches(total: $0, sum: sum, count: values.count, decimals: decimals) } ?? false
+            }) {
+                return nil
+            }
+            if let slip = unitSlip(group, total: total, decimals: decimals) {
+                return paragraph.finding(
+                    "prose.unit", .error, expected: slip.numeral + "万元", stated: slip.printed,
+                    "“\(slip.printed)”应为 \(slip.numeral)万元：按万元计，各项之和 \(sumText(group, reading: slip)) 与合计 \(group.total.printed) 相符，其余金额均以万元计")
+            }
+            let parts = group.parts.map(\.printed).joined(separator: " + ")
+            if group.parts.count == 1 {
+                return paragraph.finding(
+                    "prose.subset", .error, expected: "≤ \(group.total.printed)", stated: group.parts[0].printed,
+                    "“其中”部分 \(group.parts[0].printed) 大于其总数 \(group.total.printed)")
+            }
+            return paragraph.finding(
+                "prose.sum", sum > total ? .error : .warning, expected: sum.plainText + "万元", stated: group.total.printed,
+                "合计 \(group.total.printed) 与各项之和不符：\(parts) = \(sum.plainText)万元（差 \((total - sum).plainText)万元，超出四舍五入误差）")
+        }
+    }
+
+    /// The one part in 元 that, read in 万元, makes the group add up.
+    private func unitSlip(_ group: Group, total: ExactDecimal, decimals: Int) -> ProseFigure? {
+        for part in group.parts {
+            guard case .amount(.yuan) = part.kind else { continue }
+            let sum = group.parts.reduce(ExactDecimal.zero) { $0 + ($1 == part ? $1.value : ($1.wan ?? .zero)) }
+            if PrintedPrecision.sumMatches(total: total, sum: sum, count: group.parts.count, decimals: decimals) { return part }
+        }
+        return nil
+    }
+
+    private func sumText(_ group: Group, reading slip: ProseFigure) -> String {
+        group.parts.reduce(ExactDecimal.zero) { $0 + ($1 == slip ? $1.value : ($1.wan ?? .zero)) }.plainText + "万元"
+    }
+}

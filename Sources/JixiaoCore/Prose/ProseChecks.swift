@@ -1,0 +1,62 @@
+/// Checks the figures of a report's prose against each other: rates against their amounts, shares against
+/// totals, totals against parts, class totals against items, announced counts against enumerations, and
+/// accounting identities, with the printed-precision tolerances of DOMAIN.md §8.
+public struct ProseChecks: Sendable {
+    public init() {}
+
+    public func findings(in paragraphs: [Paragraph]) -> [Finding] {
+        var findings: [Finding] = []
+        var classes = ClassTotalRule()
+        var sectionBudget: ProseFigure?
+        for (index, paragraph) in paragraphs.enumerated() {
+            let whole = ProseSentence(text: paragraph.text, location: paragraph.location)
+            if Self.isHeading(paragraph.text) { sectionBudget = whole.amounts.last }
+            findings += ListSumRule().check(whole)
+            findings += ShareRule().check(Self.clauses(of: whole), total: Self.leadingTotal(of: whole))
+            let sentences = FigureExtractor.sentences(in: paragraph.text).map {
+                ProseSentence(text: $0, location: paragraph.location)
+            }
+            findings += FollowingSumRule().check(sentences)
+            for sentence in sentences {
+                if let finding = RateRule().check(sentence, sectionBudget: sectionBudget) { findings.append(finding) }
+                if let finding = IdentityRule().totals(sentence) { findings.append(finding) }
+                if let finding = IdentityRule().balance(sentence) { findings.append(finding) }
+                if let finding = EnumerationCountRule().check(sentence, following: paragraphs[(index + 1)...]) {
+                    findings.append(finding)
+                }
+                classes.collect(sentence)
+            }
+        }
+        return (findings + classes.findings()).uniqued()
+    }
+
+    /// "（4）2020年第二批科技资金4万元。": a short numbered heading whose amount is the budget of the section below.
+    static func isHeading(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.count <= 60 && (trimmed.hasPrefix("（") || trimmed.hasPrefix("(")) && trimmed.dropFirst().first?.isNumber == true
+    }
+
+    /// The clauses of a paragraph split at "；".
+    static func clauses(of paragraph: ProseSentence) -> [ProseSentence] {
+        paragraph.text.split(whereSeparator: { $0 == "；" || $0 == ";" }).map {
+            ProseSentence(text: String($0), location: paragraph.location)
+        }
+    }
+
+    /// The amount a list of shares is a part of: the paragraph's first amount, when a list mark follows it.
+    static func leadingTotal(of paragraph: ProseSentence) -> ProseFigure? {
+        guard let first = paragraph.amounts.first,
+            let mark = ["主要用于", "其中", "如下"].compactMap(paragraph.offset(after:)).min(), first.range.upperBound <= mark,
+            !paragraph.figures.contains(where: { $0.isPercent && $0.range.lowerBound < mark })
+        else { return nil }
+        return first
+    }
+}
+
+extension Array where Element == Finding {
+    /// The findings with repeats of the same rule, place and stated figure removed, first kept.
+    func uniqued() -> [Finding] {
+        var seen = Set<String>()
+        return filter { seen.insert("\($0.rule)|\($0.location)|\($0.stated)").inserted }
+    }
+}
