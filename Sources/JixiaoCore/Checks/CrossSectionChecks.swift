@@ -3,7 +3,8 @@
 public struct CrossSectionChecks: Sendable {
     public init() {}
 
-    public func findings(paragraphs: [Paragraph], evaluations: [SelfEvaluation]) -> [Finding] {
+    /// `projectTables` is how many project result tables (项目绩效目标完成情况表 / 自评表) the report holds.
+    public func findings(paragraphs: [Paragraph], evaluations: [SelfEvaluation], projectTables: Int = 0) -> [Finding] {
         let sentences = paragraphs.flatMap { paragraph in
             FigureExtractor.sentences(in: paragraph.text).map { ProseSentence(text: $0, location: paragraph.location) }
         }
@@ -13,7 +14,66 @@ public struct CrossSectionChecks: Sendable {
             }
         }
         return zeroBalance(sentences) + staffCounts(sentences, evaluations: evaluations)
-            + paidAgainstTables(clauses, evaluations: evaluations)
+            + paidAgainstTables(clauses, evaluations: evaluations) + breakdowns(clauses, evaluations: evaluations)
+            + projectCounts(sentences, tables: projectTables) + contracts(paragraphs)
+    }
+
+    /// The table's "项目支出：96.44" against the prose's "项目支出96.41万元".
+    private func breakdowns(_ clauses: [ProseSentence], evaluations: [SelfEvaluation]) -> [Finding] {
+        var findings: [Finding] = []
+        for evaluation in evaluations {
+            for item in evaluation.budget.breakdown where ["基本支出", "项目支出"].contains(item.label) {
+                let stated = item.amount.amount(in: .wan)
+                let mentions = clauses.flatMap { clause in
+                    clause.amounts.filter { $0.lead.hasSuffix(item.label) || $0.lead.hasSuffix(item.label + "合计") }.map { (clause, $0) }
+                }
+                guard let (clause, figure) = mentions.first(where: { $0.1.wan != stated }),
+                    !mentions.contains(where: { $0.1.wan == stated })
+                else { continue }
+                findings.append(Finding(
+                    rule: "cross.breakdown", severity: .warning, location: item.source ?? clause.location,
+                    quote: "\(item.label)：\(item.amount.wanText)", expected: figure.printed, stated: item.amount.wanText + "万元",
+                    explanation: "自评表中\(item.label)为 \(item.amount.wanText)万元，正文为 \(figure.printed)（\(clause.quote)）"))
+            }
+        }
+        return findings
+    }
+
+    /// "对3个项目开展了绩效目标完成情况自评" while the report holds four project result tables.
+    private func projectCounts(_ sentences: [ProseSentence], tables: Int) -> [Finding] {
+        guard tables >= 2 else { return [] }
+        let clauses = sentences.flatMap { sentence in
+            sentence.text.split(whereSeparator: { "，,".contains($0) }).map { ProseSentence(text: String($0), location: sentence.location) }
+        }
+        return clauses.compactMap { sentence in
+            guard sentence.has("自评") || sentence.has("绩效评价"),
+                let count = sentence.figures.first(where: { $0.kind == .count(unit: "个") && sentence.has("\($0.numeral)个项目") }),
+                count.value != ExactDecimal(tables)
+            else { return nil }
+            return sentence.finding(
+                "cross.project-count", .warning, expected: "\(tables)个", stated: count.printed,
+                "文中称对 \(count.printed)项目开展评价，报告所附项目绩效目标完成情况表共 \(tables) 张")
+        }
+    }
+
+    /// "以120.80万元中标" where the section's funds were 80万元 and nothing explains the rest.
+    private func contracts(_ paragraphs: [Paragraph]) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            let sentence = ProseSentence(text: paragraph.text, location: paragraph.location)
+            guard let award = sentence.amounts.first(where: { $0.lead.hasSuffix("以") && sentence.has("中标") }),
+                let price = award.wan
+            else { continue }
+            let window = paragraphs[max(0, index - 15)..<index]
+            let funds = window.reversed().lazy.compactMap { earlier in
+                ProseSentence(text: earlier.text, location: earlier.location).amounts.last { $0.lead.hasSuffix("资金") }
+            }.first
+            guard let funds, let available = funds.wan, price > available else { continue }
+            findings.append(sentence.finding(
+                "cross.contract", .warning, expected: "≤ \(funds.printed)", stated: award.printed,
+                "中标金额 \(award.printed) 超过本项目资金 \(funds.printed)，差额 \((price - available).plainText)万元的来源未说明"))
+        }
+        return findings
     }
 
     /// "重点行业领域安全专项整治50万元，已支付45万元" in the prose against the table's row for that indicator

@@ -6,6 +6,7 @@ public struct ProseChecks: Sendable {
 
     public func findings(in paragraphs: [Paragraph]) -> [Finding] {
         var findings: [Finding] = []
+        var allSentences: [ProseSentence] = []
         var classes = ClassTotalRule()
         var sectionBudget: ProseFigure?
         for (index, paragraph) in paragraphs.enumerated() {
@@ -17,16 +18,20 @@ public struct ProseChecks: Sendable {
                 ProseSentence(text: $0, location: paragraph.location)
             }
             findings += FollowingSumRule().check(sentences)
+            findings += ChangeRateRule().check(sentences)
+            allSentences += sentences
             for sentence in sentences {
                 if let finding = RateRule().check(sentence, sectionBudget: sectionBudget) { findings.append(finding) }
                 if let finding = IdentityRule().totals(sentence) { findings.append(finding) }
                 if let finding = IdentityRule().balance(sentence) { findings.append(finding) }
+                if let finding = FullMarksRule().check(sentence) { findings.append(finding) }
                 if let finding = EnumerationCountRule().check(sentence, following: paragraphs[(index + 1)...]) {
                     findings.append(finding)
                 }
                 classes.collect(sentence)
             }
         }
+        findings += ComparisonYearRule().check(allSentences)
         return (findings + classes.findings()).uniqued()
     }
 

@@ -45,7 +45,12 @@ public enum PlainTextReport {
             if line.hasPrefix("\t") {
                 row.append(String(line.dropFirst()))
             } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                if inTable {
+                let blankRun = index > 0 && !lines[index - 1].hasPrefix("\t")
+                    && lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty
+                if inTable && blankRun {
+                    // Two blank lines in a row end a table: the next tab line starts another one.
+                    closeTable()
+                } else if inTable {
                     let next = nextNonBlank(after: index)
                     // A blank line after a multi-line cell of a row still short of the table's width is an empty
                     // paragraph inside that cell ("绩\n效\n指\n标" then blank), not the end of the row.

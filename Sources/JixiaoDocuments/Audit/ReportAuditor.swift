@@ -33,7 +33,11 @@ public struct ReportAuditor: Sendable {
         for evaluation in evaluations where evaluation.indicators.indicators.contains(where: { $0.weight.value != nil }) {
             results += try findings(for: evaluation)
         }
-        return results + CrossSectionChecks().findings(paragraphs: document.paragraphs, evaluations: evaluations)
+        let projectTables = document.tables.filter { table in
+            (1...max(table.rowCount, 1)).contains { row in (1...max(table.columnCount, 1)).contains { table.compactText(row: row, column: $0) == "项目名称" } }
+        }.count
+        return results + CrossSectionChecks().findings(
+            paragraphs: document.paragraphs, evaluations: evaluations, projectTables: projectTables)
     }
 
     func findings(for evaluation: SelfEvaluation) throws -> [Finding] {

@@ -6,7 +6,7 @@ import JixiaoOffice
 /// matching header words, numbers read exactly.
 extension Sheet {
     /// The cell text with all whitespace removed ("产出指标\n\n(40分)" → "产出指标(40分)").
-    func compactText(row: Int, column: Int) -> String {
+    public func compactText(row: Int, column: Int) -> String {
         text(row: row, column: column).filter { !$0.isWhitespace && $0 != "\u{3000}" }
     }
 
