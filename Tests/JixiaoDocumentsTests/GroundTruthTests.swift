@@ -36,7 +36,8 @@ import JixiaoDocuments
         func flush() {
             defer { current = "" }
             while current.hasSuffix(".") { current.removeLast() }
-            guard !current.isEmpty, let value = ExactDecimal(current) else { return }
+            // 0 names nothing in particular (every report is full of 0万元), so it never makes a match.
+            guard !current.isEmpty, let value = ExactDecimal(current), value != .zero else { return }
             found.insert(value.plainText)
         }
         for character in text {
@@ -46,11 +47,11 @@ import JixiaoDocuments
         return found
     }
 
-    /// A finding reports an inconsistency when it names one of its figures and sits on the quoted text.
+    /// A finding reports an inconsistency when its own stated or expected figure is one of the inconsistency's,
+    /// and its quote sits on the inconsistency's quoted text.
     static func reports(_ finding: Finding, _ item: Inconsistency) -> Bool {
-        let own = numerals("\(finding.stated) \(finding.expected) \(finding.quote)")
-        return !own.isDisjoint(with: numerals("\(item.stated) \(item.expected)"))
-            && !own.isDisjoint(with: numerals(item.quote))
+        !numerals("\(finding.stated) \(finding.expected)").isDisjoint(with: numerals("\(item.stated) \(item.expected) \(item.quote)"))
+            && !numerals("\(finding.quote) \(finding.stated)").isDisjoint(with: numerals(item.quote))
     }
 
     /// An error finding contradicts a consistent check when it names two of the check's figures.
@@ -61,6 +62,7 @@ import JixiaoDocuments
     struct Outcome {
         var table: String
         var mustMissed: [String]
+        var shouldMissed: [String]
         var shouldRecall: Double
         var falseErrors: [String]
         var errorsIn000And002: [String]
@@ -74,6 +76,7 @@ import JixiaoDocuments
         var rows = ["| seed | must_flag | should_flag | may_flag | consistent checks flagged as error | findings (errors) |",
                     "|---|---|---|---|---|---|"]
         var mustMissed: [String] = []
+        var shouldMissed: [String] = []
         var falseErrors: [String] = []
         var errorsIn000And002: [String] = []
         var shouldTotal = 0
@@ -90,6 +93,7 @@ import JixiaoDocuments
             let should = recall("should_flag")
             let may = recall("may_flag")
             mustMissed += must.2
+            shouldMissed += should.2
             shouldTotal += should.1
             shouldFound += should.0
             let errors = findings.filter { $0.severity == .error }
@@ -102,7 +106,7 @@ import JixiaoDocuments
             rows.append("| \(seed.prefix(3)) | \(must.0)/\(must.1) | \(should.0)/\(should.1) | \(may.0)/\(may.1) | \(contradicted.count)/\(checks) | \(findings.count) (\(errors.count)) |")
         }
         return Outcome(
-            table: rows.joined(separator: "\n"), mustMissed: mustMissed,
+            table: rows.joined(separator: "\n"), mustMissed: mustMissed, shouldMissed: shouldMissed,
             shouldRecall: shouldTotal == 0 ? 1 : Double(shouldFound) / Double(shouldTotal),
             falseErrors: falseErrors, errorsIn000And002: errorsIn000And002)
     }
@@ -119,7 +123,7 @@ import JixiaoDocuments
 
     @Test func reportsTheInconsistenciesACorrectCheckerMustFlag() throws {
         let outcome = try Self.evaluate()
-        print("must_flag missed: \(outcome.mustMissed); should_flag recall: \(outcome.shouldRecall)")
+        print("must_flag missed: \(outcome.mustMissed); should_flag missed: \(outcome.shouldMissed); recall \(outcome.shouldRecall)")
         #expect(outcome.mustMissed.isEmpty, "must_flag missed: \(outcome.mustMissed)")
         #expect(outcome.shouldRecall >= 0.8, "should_flag recall \(outcome.shouldRecall)")
     }

@@ -13,7 +13,7 @@ public struct CrossSectionChecks: Sendable {
                 ProseSentence(text: String($0), location: paragraph.location)
             }
         }
-        return zeroBalance(sentences) + staffCounts(sentences, evaluations: evaluations)
+        return zeroBalance(sentences) + listTotals(sentences) + staffCounts(sentences, evaluations: evaluations)
             + paidAgainstTables(clauses, evaluations: evaluations) + breakdowns(clauses, evaluations: evaluations)
             + projectCounts(sentences, tables: projectTables) + contracts(paragraphs)
     }
@@ -118,6 +118,26 @@ public struct CrossSectionChecks: Sendable {
                 "文中称结转结余额为 0，但本报告预算 \(budget.plainText)万元、完成 \(spent.plainText)万元，未执行 \(unspent.plainText)万元（占 \((share * 100).fixed(2))%）")]
         }
         return []
+    }
+
+    /// Items listed as "…预算数为A万元，决算数为B万元" against a total "完成预算数Y万元" stated elsewhere: Y = Σ B.
+    private func listTotals(_ sentences: [ProseSentence]) -> [Finding] {
+        let items = sentences.compactMap { sentence -> ExactDecimal? in
+            guard sentence.amounts.count == 2, RateRule.isNumerator(sentence.amounts[0]) == false,
+                RateRule.isNumerator(sentence.amounts[1]) == true, sentence.amounts[1].lead.contains("决算")
+            else { return nil }
+            return sentence.amounts[1].wan
+        }
+        guard items.count >= 2 else { return [] }
+        let sum = items.reduce(ExactDecimal.zero, +)
+        return sentences.compactMap { sentence in
+            guard let total = sentence.amounts.first(where: { $0.lead.hasSuffix("完成预算数") }), let stated = total.wan,
+                !PrintedPrecision.sumMatches(total: stated, sum: sum, count: items.count, decimals: 2)
+            else { return nil }
+            return sentence.finding(
+                "cross.list-total", .warning, expected: sum.plainText + "万元", stated: total.printed,
+                "完成预算数 \(total.printed) 与前文分列的 \(items.count) 项决算数之和 \(sum.plainText)万元 不符")
+        }
     }
 
     /// An indicator that counts 在职 and 退休 people beyond the 年末实有人数 the report states.

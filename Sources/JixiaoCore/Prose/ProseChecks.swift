@@ -13,6 +13,7 @@ public struct ProseChecks: Sendable {
             let whole = ProseSentence(text: paragraph.text, location: paragraph.location)
             if Self.isHeading(paragraph.text) { sectionBudget = whole.amounts.last }
             findings += ListSumRule().check(whole)
+            if let finding = AggregateRateRule().check(paragraphs, at: index) { findings.append(finding) }
             findings += ShareRule().check(Self.clauses(of: whole), total: Self.leadingTotal(of: whole))
             let sentences = FigureExtractor.sentences(in: paragraph.text).map {
                 ProseSentence(text: $0, location: paragraph.location)

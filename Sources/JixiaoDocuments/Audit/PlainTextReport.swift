@@ -74,12 +74,21 @@ public enum PlainTextReport {
             } else {
                 closeTable()
                 paragraphs.append(Paragraph(
-                    text: line, location: SourceLocation(file: file, sheet: "第 \(index + 1) 行")))
+                    text: withoutBookmarks(line), location: SourceLocation(file: file, sheet: "第 \(index + 1) 行")))
             }
             index += 1
         }
         closeTable()
         return ReportDocument(file: file, paragraphs: paragraphs, tables: tables)
+    }
+
+    /// The line without the "[bookmark: _Toc…]" markers Word leaves in text exports.
+    static func withoutBookmarks(_ line: String) -> String {
+        var text = line
+        while let open = text.range(of: "[bookmark:"), let close = text[open.upperBound...].firstIndex(of: "]") {
+            text.removeSubrange(open.lowerBound...close)
+        }
+        return text
     }
 
     /// Rows of cell texts as a sheet, cells in order from column A.
