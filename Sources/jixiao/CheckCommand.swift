@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "核查报告和自评表中的数字：合计、比率、占比、单位、恒等式、分值结构、得分")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, docx
     }
 
     @Argument(help: "报告或表格文件（.docx、.txt、.xlsx、.csv、.json）")
@@ -18,8 +18,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var profiles: ProfileOptions
 
-    @Option(name: .long, help: "输出格式：text 或 json")
+    @Option(name: .long, help: "输出格式：text、json，或 docx（为每个 .docx 输入生成带批注的副本）")
     var format: Format = .text
+
+    @Option(name: .long, help: "--format docx 时批注版的输出目录（默认与输入文件同目录）")
+    var out: String?
 
     @Flag(name: .customLong("fail-on-error"), help: "有错误级别的发现时以退出码 2 结束")
     var failOnError = false
@@ -40,7 +43,10 @@ struct CheckCommand: ParsableCommand {
         var failures = 0
         for file in files {
             do {
-                results.append(FileFindings(file: file, findings: try auditor.audit(URL(fileURLWithPath: file))))
+                let url = URL(fileURLWithPath: file)
+                let findings = try auditor.audit(url)
+                results.append(FileFindings(file: file, findings: findings))
+                if format == .docx { try writeAnnotated(url, findings: findings) }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
@@ -51,6 +57,8 @@ struct CheckCommand: ParsableCommand {
             if !results.isEmpty {
                 print(results.map { FindingsText.render(file: $0.file, findings: $0.findings) }.joined(separator: "\n\n"))
             }
+        case .docx:
+            break
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -58,5 +66,17 @@ struct CheckCommand: ParsableCommand {
         }
         if failures > 0 { throw ExitCode(1) }
         if failOnError, results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(2) }
+    }
+
+    /// Writes "<name>.jixiao-check.docx" with one comment per finding.
+    private func writeAnnotated(_ url: URL, findings: [Finding]) throws {
+        guard url.pathExtension.lowercased() == "docx" else {
+            throw ValidationError("\(url.lastPathComponent)：--format docx 只适用于 .docx 输入（批注写在原文档上）")
+        }
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".jixiao-check.docx")
+        try AnnotatedReport.write(url, findings: findings).write(to: target)
+        print("\(target.path)：\(findings.count) 条批注")
     }
 }

@@ -11,6 +11,6 @@ public enum DocxReport {
             paragraphs: document.paragraphs.map {
                 Paragraph(text: $0.text, location: SourceLocation(file: document.file, sheet: "第 \($0.number) 段"))
             },
-            tables: document.tables)
+            tables: document.tables, tableAnchors: document.tableAnchors)
     }
 }

@@ -2,6 +2,8 @@
 struct DocxBuilder {
     var paragraphs: [WordParagraph] = []
     var tables: [Sheet] = []
+    /// For each top-level table, the number of its first paragraph.
+    var tableAnchors: [Int] = []
     private var paragraph = ""
     private var inText = false
     private var paragraphCount = 0
@@ -23,7 +25,9 @@ struct DocxBuilder {
         case "t": inText = true
         case "tab": paragraph += "\t"
         case "br", "cr": paragraph += "\n"
-        case "tbl": stack.append(TableState())
+        case "tbl":
+            if stack.isEmpty { tableAnchors.append(paragraphCount + 1) }
+            stack.append(TableState())
         case "tr":
             stack[stack.count - 1].row += 1
             stack[stack.count - 1].column = 0

@@ -7,6 +7,10 @@ public struct WordDocument: Sendable {
     /// Body paragraphs outside tables, with their 1-based position among all paragraphs.
     public var paragraphs: [WordParagraph]
     public var tables: [Sheet]
+    /// For each table, the number of its first paragraph (where a comment on the table is anchored).
+    public var tableAnchors: [Int]
+    /// The texts of the comments the document already carries (word/comments.xml).
+    public var comments: [String]
 
     public init(url: URL, limits: PackageLimits = .standard) throws {
         try self.init(package: OfficePackage(url: url, limits: limits))
@@ -15,7 +19,7 @@ public struct WordDocument: Sendable {
     public init(package: OfficePackage) throws {
         file = package.file
         let path = try Relationships.officeDocument(in: package) ?? "word/document.xml"
-        guard package.contains(path) else {
+        guard package.contains(path), !path.hasPrefix("xl/"), !path.hasPrefix("ppt/") else {
             throw OfficeError(file: package.file, reason: package.contains("xl/workbook.xml")
                 ? "这是 Excel 工作簿，不是 Word 文档" : "不是 Word 文档（缺少 \(path)）")
         }
@@ -27,6 +31,26 @@ public struct WordDocument: Sendable {
             text: { text in builder.text(text) })
         paragraphs = builder.paragraphs
         tables = builder.tables
+        tableAnchors = builder.tableAnchors
+        comments = []
+        if package.contains("word/comments.xml") {
+            var current: String?
+            var inText = false
+            var texts: [String] = []
+            try XMLEvents.parse(
+                package.xmlPart("word/comments.xml"), file: package.file, part: "word/comments.xml",
+                start: { name, _ in
+                    if name == "comment" { current = "" }
+                    if name == "t" { inText = true }
+                    if name == "p", let text = current, !text.isEmpty { current = text + "\n" }
+                },
+                end: { name in
+                    if name == "t" { inText = false }
+                    if name == "comment", let text = current { texts.append(text); current = nil }
+                },
+                text: { text in if inText, let existing = current { current = existing + text } })
+            comments = texts
+        }
     }
 }
 

@@ -41,6 +41,11 @@ public final class OfficePackage {
         }
     }
 
+    /// The paths of every part, in the order the package stores them.
+    public var partPaths: [String] {
+        archive.map(\.path)
+    }
+
     /// Whether the package holds a part at `path`.
     public func contains(_ path: String) -> Bool {
         archive[path] != nil

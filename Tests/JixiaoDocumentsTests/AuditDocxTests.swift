@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import JixiaoCore
+import JixiaoDocuments
+import JixiaoOffice
+
+/// The audit on DOCX reports, the annotated copy with one comment per finding, and bad report files.
+@Suite struct AuditDocxTests {
+    static let seed004 = GroundTruthTests.shared.appendingPathComponent("seeds/004_a7de23b29f9171bb.txt")
+
+    /// Seed 004 written as a real DOCX: its paragraphs and its two tables, in order.
+    static func seed004Docx() throws -> URL {
+        let text = try String(contentsOf: seed004, encoding: .utf8)
+        var blocks: [WordWriter.Block] = []
+        var tableRows: [[String]] = []
+        let report = PlainTextReport.parse(text, file: "seed004.txt")
+        var tableIndex = 0
+        var paragraphIndex = 0
+        // Interleave paragraphs and tables by their line numbers in the text.
+        let firstTableLines = ["附件2", "附件3"]
+        for paragraph in report.paragraphs {
+            blocks.append(.paragraph(paragraph.text))
+            paragraphIndex += 1
+            if firstTableLines.contains(paragraph.text.trimmingCharacters(in: .whitespaces)), tableIndex < report.tables.count {
+                let table = report.tables[tableIndex]
+                tableRows = (1...table.rowCount).map { row in (1...table.columnCount).map { table.text(row: row, column: $0) } }
+                blocks.append(.table(tableRows))
+                tableIndex += 1
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)-seed004.docx")
+        try WordWriter.document(blocks).write(to: url)
+        return url
+    }
+
+    let auditor = ReportAuditor(catalog: try! ProfileCatalog.builtin())
+
+    @Test func aDocxReportIsCheckedLikeItsText() throws {
+        let docx = try auditor.audit(Self.seed004Docx())
+        let text = try auditor.audit(Self.seed004)
+        #expect(Set(docx.map(\.rule)) == Set(text.map(\.rule)))
+        #expect(docx.count == text.count)
+        #expect(docx.contains { $0.rule == "weight.category-sum" && $0.location.sheet == "表2" })
+        #expect(docx.contains { $0.rule == "prose.count" && $0.location.sheet?.hasSuffix("段") == true })
+    }
+
+    @Test func theAnnotatedCopyCarriesOneCommentPerFinding() throws {
+        let url = try Self.seed004Docx()
+        let findings = try auditor.audit(url)
+        let annotated = try AnnotatedReport.write(url, findings: findings)
+        let copy = try WordDocument(package: OfficePackage(data: annotated, file: "annotated.docx"))
+        #expect(copy.comments.count == findings.count)
+        #expect(copy.comments.contains { $0.contains("文中称共 5个，其后只列举了 4 项") })
+        let original = try WordDocument(url: url)
+        #expect(copy.paragraphs.map(\.text) == original.paragraphs.map(\.text))
+        #expect(copy.tables.count == original.tables.count)
+    }
+
+    func expectError(_ url: URL, _ parts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(sourceLocation: sourceLocation) { try auditor.audit(url) } throws: { error in
+            let text = "\(error)"
+            if !parts.allSatisfy(text.contains) { Issue.record("message was: \(text)", sourceLocation: sourceLocation) }
+            return parts.allSatisfy(text.contains)
+        }
+    }
+
+    @Test func badReportFilesGetAClearMessage() throws {
+        expectError(try TestWorkbook.write(Data("x".utf8), name: "old.doc"), ["old.doc", "另存为 .docx"])
+        expectError(try TestWorkbook.write(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), name: "locked.docx"), ["locked.docx", "加密"])
+        expectError(try TestWorkbook.write(Data([0x50, 0x4B, 0x03, 0x04, 9, 9, 9]), name: "torn.docx"), ["torn.docx", "损坏"])
+        expectError(try TestWorkbook.write(Data(), name: "empty.txt"), ["empty.txt", "文件为空"])
+        expectError(try TestWorkbook.write(Data(), name: "empty.docx"), ["empty.docx", "文件为空"])
+        let workbook = try TestWorkbook.minimalTable()
+        expectError(try TestWorkbook.write(workbook, name: "table.docx"), ["table.docx", "Excel 工作簿"])
+    }
+
+    @Test func aFiftyMegabyteTextIsRefusedBeforeItIsRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)-big.txt")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(PlainTextReport.maximumBytes + 1))
+        try handle.close()
+        expectError(url, ["big.txt", "超过文本报告上限"])
+    }
+
+    @Test func aGB18030TextReportIsReadLikeUTF8() throws {
+        let utf8 = try Data(contentsOf: Self.seed004)
+        let gb = try #require(GB18030.encode(String(decoding: utf8, as: UTF8.self)))
+        let url = try TestWorkbook.write(gb, name: "seed004-gb18030.txt")
+        #expect(try auditor.audit(url).count == auditor.audit(Self.seed004).count)
+    }
+}
+
+/// Encodes text in GB18030 with the C library's iconv, for fixtures written at test time.
+enum GB18030 {
+    static func encode(_ text: String) -> Data? {
+        let converter = iconv_open("GB18030", "UTF-8")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        var inputLeft = input.count
+        var outputLeft = output.count
+        let result = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target -> Int in
+                var sourcePointer = source.baseAddress
+                var targetPointer = target.baseAddress
+                return iconv(converter, &sourcePointer, &inputLeft, &targetPointer, &outputLeft)
+            }
+        }
+        guard result != -1 else { return nil }
+        return Data(output[0..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) })
+    }
+}
