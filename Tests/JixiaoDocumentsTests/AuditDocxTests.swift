@@ -10,26 +10,9 @@ import JixiaoOffice
 
     /// Seed 004 written as a real DOCX: its paragraphs and its two tables, in order.
     static func seed004Docx() throws -> URL {
-        let text = try String(contentsOf: seed004, encoding: .utf8)
-        var blocks: [WordWriter.Block] = []
-        var tableRows: [[String]] = []
-        let report = PlainTextReport.parse(text, file: "seed004.txt")
-        var tableIndex = 0
-        var paragraphIndex = 0
-        // Interleave paragraphs and tables by their line numbers in the text.
-        let firstTableLines = ["附件2", "附件3"]
-        for paragraph in report.paragraphs {
-            blocks.append(.paragraph(paragraph.text))
-            paragraphIndex += 1
-            if firstTableLines.contains(paragraph.text.trimmingCharacters(in: .whitespaces)), tableIndex < report.tables.count {
-                let table = report.tables[tableIndex]
-                tableRows = (1...table.rowCount).map { row in (1...table.columnCount).map { table.text(row: row, column: $0) } }
-                blocks.append(.table(tableRows))
-                tableIndex += 1
-            }
-        }
+        let report = try PlainTextReport.read(url: seed004)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)-seed004.docx")
-        try WordWriter.document(blocks).write(to: url)
+        try WordWriter.document(report.wordBlocks).write(to: url)
         return url
     }
 

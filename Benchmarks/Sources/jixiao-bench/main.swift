@@ -24,8 +24,19 @@ struct Options {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "check" {
+    var files = 1_000
+    var seeds = URL(fileURLWithPath: "../shared/seeds")
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+        if argument == "--files", let value = iterator.next().flatMap(Int.init) { files = value }
+        if argument == "--seeds", let value = iterator.next() { seeds = URL(fileURLWithPath: value) }
+    }
+    try AuditBenchmark.run(files: files, seeds: seeds)
+    exit(0)
+}
 guard arguments.first == "score" else {
-    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json]")
+    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR]")
     exit(2)
 }
 let options = Options(Array(arguments.dropFirst()))

@@ -8,7 +8,8 @@ public struct CrossSectionChecks: Sendable {
         let sentences = paragraphs.flatMap { paragraph in
             FigureExtractor.sentences(in: paragraph.text).map { ProseSentence(text: $0, location: paragraph.location) }
         }
-        let clauses = paragraphs.flatMap { paragraph in
+        // Clauses are only needed to compare prose with tables.
+        let clauses = evaluations.isEmpty ? [] : paragraphs.flatMap { paragraph in
             paragraph.text.split(whereSeparator: { "；;。".contains($0) }).map {
                 ProseSentence(text: String($0), location: paragraph.location)
             }
@@ -42,7 +43,7 @@ public struct CrossSectionChecks: Sendable {
     /// "对3个项目开展了绩效目标完成情况自评" while the report holds four project result tables.
     private func projectCounts(_ sentences: [ProseSentence], tables: Int) -> [Finding] {
         guard tables >= 2 else { return [] }
-        let clauses = sentences.flatMap { sentence in
+        let clauses = sentences.filter { $0.has("个项目") }.flatMap { sentence in
             sentence.text.split(whereSeparator: { "，,".contains($0) }).map { ProseSentence(text: String($0), location: sentence.location) }
         }
         return clauses.compactMap { sentence in
@@ -89,7 +90,7 @@ public struct CrossSectionChecks: Sendable {
                 if let colon = name.firstIndex(where: { $0 == "：" || $0 == ":" }) { name = String(name[name.index(after: colon)...]) }
                 name = String(name.prefix { !"（(。".contains($0) })
                 guard name.count >= 4 else { continue }
-                for clause in clauses where clause.text.contains(name) {
+                for clause in clauses where clause.text.holds(name) {
                     guard clause.amounts.contains(where: { $0.wan == goal.amount(in: .wan) }),
                         let paid = clause.amounts.first(where: { $0.lead.hasSuffix("已支付") }), let value = paid.wan,
                         value != result.amount(in: .wan)

@@ -22,6 +22,7 @@ struct ClassTotalRule {
 
     /// Reads every "（类）" clause of a sentence.
     mutating func collect(_ sentence: ProseSentence) {
+        guard sentence.has("类)") || sentence.has("类）") else { return }
         let text = String(String.UnicodeScalarView(sentence.scalars))
         var clauses: [ProseSentence] = []
         for clause in text.split(whereSeparator: { "；;".contains($0) }) {

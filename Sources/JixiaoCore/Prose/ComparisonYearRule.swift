@@ -5,22 +5,17 @@ struct ComparisonYearRule {
 
     /// The years compared with in `sentence`.
     static func years(in sentence: ProseSentence) -> [Int] {
-        let text = String(String.UnicodeScalarView(sentence.scalars))
+        let scalars = sentence.scalars
         var found: [Int] = []
-        for (before, after) in patterns {
-            var searchStart = text.startIndex
-            while let open = text.range(of: before, range: searchStart..<text.endIndex) {
-                let yearStart = open.upperBound
-                guard let yearEnd = text.index(yearStart, offsetBy: 4, limitedBy: text.endIndex),
-                    let year = Int(text[yearStart..<yearEnd]), (1990...2100).contains(year),
-                    text[yearEnd...].hasPrefix(after)
-                else {
-                    searchStart = open.upperBound
-                    continue
-                }
-                found.append(year)
-                searchStart = yearEnd
-            }
+        // Look only where a four-digit year follows 与 / 比 / 较.
+        for index in scalars.indices where index + 5 < scalars.count && (scalars[index] == "与" || scalars[index] == "比" || scalars[index] == "较") {
+            let digits = scalars[(index + 1)..<(index + 5)]
+            guard digits.allSatisfy(Clause.isDigit), scalars[index + 5] == "年",
+                let year = Int(ValueReader.string(digits)), (1990...2100).contains(year)
+            else { continue }
+            let before = String(scalars[index])
+            let rest = ValueReader.string(scalars[(index + 5)..<min(scalars.count, index + 9)])
+            if patterns.contains(where: { $0.0 == before && rest.hasPrefix($0.1) }) { found.append(year) }
         }
         return found
     }

@@ -34,15 +34,20 @@ enum FigureExtractor {
     /// Splits a paragraph into sentences at 。！？；, keeping each one's text.
     static func sentences(in paragraph: String) -> [String] {
         var sentences: [String] = []
-        var current = ""
-        for character in paragraph {
-            current.append(character)
-            if "。！？；;\n".contains(character) {
-                sentences.append(current)
-                current = ""
+        let scalars = paragraph.unicodeScalars
+        var start = scalars.startIndex
+        for index in scalars.indices {
+            switch scalars[index] {
+            case "。", "！", "？", "；", ";", "\n":
+                let end = scalars.index(after: index)
+                sentences.append(String(scalars[start..<end]))
+                start = end
+            default:
+                continue
             }
         }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(current) }
+        let rest = String(scalars[start...])
+        if !rest.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(rest) }
         return sentences
     }
 }

@@ -27,6 +27,7 @@ public enum PlainTextReport {
         }
         var paragraphs: [Paragraph] = []
         var tables: [Sheet] = []
+        var positions: [Int] = []
         var rows: [[String]] = []
         var row: [String] = []
         var index = 0
@@ -36,7 +37,10 @@ public enum PlainTextReport {
         func closeTable() {
             if !row.isEmpty { rows.append(row) }
             row = []
-            if !rows.isEmpty { tables.append(grid(rows, name: "表\(tables.count + 1)")) }
+            if !rows.isEmpty {
+                tables.append(grid(rows, name: "表\(tables.count + 1)"))
+                positions.append(paragraphs.count)
+            }
             rows = []
         }
         while index < lines.count {
@@ -79,7 +83,7 @@ public enum PlainTextReport {
             index += 1
         }
         closeTable()
-        return ReportDocument(file: file, paragraphs: paragraphs, tables: tables)
+        return ReportDocument(file: file, paragraphs: paragraphs, tables: tables, tablePositions: positions)
     }
 
     /// The line without the "[bookmark: _Toc…]" markers Word leaves in text exports.

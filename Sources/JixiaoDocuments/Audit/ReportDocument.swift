@@ -8,11 +8,29 @@ public struct ReportDocument: Sendable {
     public var tables: [Sheet]
     /// For DOCX, each table's first paragraph number, to anchor comments on findings in tables.
     public var tableAnchors: [Int]
+    /// For each table, how many body paragraphs come before it.
+    public var tablePositions: [Int]
 
-    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [Int] = []) {
+    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [Int] = [], tablePositions: [Int] = []) {
         self.file = file
         self.paragraphs = paragraphs
         self.tables = tables
         self.tableAnchors = tableAnchors
+        self.tablePositions = tablePositions
+    }
+
+    /// The report as Word blocks, each table in its place among the paragraphs.
+    public var wordBlocks: [WordWriter.Block] {
+        var blocks: [WordWriter.Block] = []
+        var nextTable = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            while nextTable < tables.count, tablePositions.indices.contains(nextTable), tablePositions[nextTable] <= index {
+                blocks.append(.table(tables[nextTable].rows))
+                nextTable += 1
+            }
+            blocks.append(.paragraph(paragraph.text))
+        }
+        blocks += tables[nextTable...].map { .table($0.rows) }
+        return blocks
     }
 }

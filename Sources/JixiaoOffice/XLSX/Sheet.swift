@@ -36,6 +36,12 @@ public struct Sheet: Sendable {
         value(CellReference(row: row, column: column))?.text ?? ""
     }
 
+    /// Every row's cell texts from column A to the last column, merges resolved.
+    public var rows: [[String]] {
+        guard rowCount > 0, columnCount > 0 else { return [] }
+        return (1...rowCount).map { row in (1...columnCount).map { text(row: row, column: $0) } }
+    }
+
     /// Whether `cell` is the top-left cell of its merge or not merged at all.
     public func isOrigin(_ cell: CellReference) -> Bool {
         mergeOrigins[cell].map { $0 == cell } ?? true
