@@ -39,19 +39,26 @@ struct CheckCommand: ParsableCommand {
             try profiles.resolve(for: SelfEvaluation(kind: .project, agency: Agency(name: "")), in: catalog)
         }
         let auditor = ReportAuditor(catalog: catalog, profile: forced)
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        let unit = auditor.auditUnit(urls)
         var results: [FileFindings] = []
         var failures = 0
-        for file in files {
-            do {
-                let url = URL(fileURLWithPath: file)
-                let findings = try auditor.audit(url)
-                results.append(FileFindings(file: file, findings: findings))
-                if format == .docx { try writeAnnotated(url, findings: findings) }
-            } catch {
+        for (file, result) in zip(files, unit.files) {
+            switch result {
+            case .success(let audit):
+                results.append(FileFindings(file: file, findings: audit.findings))
+                if format == .docx {
+                    do { try writeAnnotated(URL(fileURLWithPath: file), findings: audit.findings) } catch {
+                        failures += 1
+                        FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
+                    }
+                }
+            case .failure(let error):
                 failures += 1
                 FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
             }
         }
+        if !unit.across.isEmpty { results.append(FileFindings(file: "多文件核对", findings: unit.across)) }
         switch format {
         case .text:
             if !results.isEmpty {

@@ -6,7 +6,7 @@ import JixiaoOffice
 
 /// The audit on DOCX reports, the annotated copy with one comment per finding, and bad report files.
 @Suite struct AuditDocxTests {
-    static let seed004 = GroundTruthTests.shared.appendingPathComponent("seeds/004_a7de23b29f9171bb.txt")
+    static let seed004 = TestPaths.shared.appendingPathComponent("seeds/004_a7de23b29f9171bb.txt")
 
     /// Seed 004 written as a real DOCX: its paragraphs and its two tables, in order.
     static func seed004Docx() throws -> URL {

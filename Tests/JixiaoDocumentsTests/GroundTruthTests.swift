@@ -6,8 +6,6 @@ import JixiaoDocuments
 /// `jixiao check` on the five seeds against `../shared/ground-truth/seed-inconsistencies.json`: which listed
 /// inconsistencies are reported, and whether any check the ground truth marks consistent is reported as an error.
 @Suite struct GroundTruthTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
 
     struct Inconsistency: Decodable {
         var id: String
@@ -70,7 +68,7 @@ import JixiaoDocuments
 
     static func evaluate() throws -> Outcome {
         let truth = try JSONDecoder().decode(
-            GroundTruth.self, from: Data(contentsOf: shared.appendingPathComponent("ground-truth/seed-inconsistencies.json")))
+            GroundTruth.self, from: Data(contentsOf: TestPaths.shared.appendingPathComponent("ground-truth/seed-inconsistencies.json")))
         let auditor = ReportAuditor(catalog: try ProfileCatalog.builtin())
         let seeds = Set(truth.inconsistencies.map(\.seed_file)).union(truth.consistent_checks.map(\.seed_file)).sorted()
         var rows = ["| seed | must_flag | should_flag | may_flag | consistent checks flagged as error | findings (errors) |",
@@ -82,7 +80,7 @@ import JixiaoDocuments
         var shouldTotal = 0
         var shouldFound = 0
         for seed in seeds {
-            let findings = try auditor.audit(shared.appendingPathComponent("seeds/\(seed)"))
+            let findings = try auditor.audit(TestPaths.shared.appendingPathComponent("seeds/\(seed)"))
             let items = truth.inconsistencies.filter { $0.seed_file == seed }
             func recall(_ kind: String) -> (Int, Int, [String]) {
                 let listed = items.filter { $0.checker_expectation == kind }

@@ -6,10 +6,9 @@ import JixiaoOffice
 
 /// Importing the other forms units have, and refusing bad files with a message that names the place.
 @Suite struct ImportTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     @Test func readsAGB18030CSVSavedByChineseExcel() throws {
-        let evaluations = try SelfEvaluationImporter.load(Self.fixtures.appendingPathComponent("seed004-self-evaluation-gb18030.csv"))
+        let evaluations = try SelfEvaluationImporter.load(TestPaths.fixtures.appendingPathComponent("seed004-self-evaluation-gb18030.csv"))
         let evaluation = try #require(evaluations.first)
         #expect(evaluation.agency.name == "株洲市芦淞区应急管理局")
         #expect(evaluation.indicators.indicators.count == 11)
@@ -19,7 +18,7 @@ import JixiaoOffice
     }
 
     @Test func csvAndXLSXGiveTheSameModel() throws {
-        let csv = try SelfEvaluationImporter.load(Self.fixtures.appendingPathComponent("seed004-self-evaluation-gb18030.csv"))[0]
+        let csv = try SelfEvaluationImporter.load(TestPaths.fixtures.appendingPathComponent("seed004-self-evaluation-gb18030.csv"))[0]
         let xlsx = try SelfEvaluationImporter.load(Seed004ScoreTests.fixture)[0]
         #expect(csv.indicators.indicators.map(\.target) == xlsx.indicators.indicators.map(\.target))
         #expect(csv.indicators.indicators.map(\.weight) == xlsx.indicators.indicators.map(\.weight))
@@ -27,8 +26,7 @@ import JixiaoOffice
     }
 
     @Test func readsTheDocumentedJSONExample() throws {
-        let example = Self.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/examples/seed004-self-evaluation.json")
+        let example = TestPaths.examples.appendingPathComponent("seed004-self-evaluation.json")
         let json = try SelfEvaluationImporter.load(example)[0]
         let xlsx = try SelfEvaluationImporter.load(Seed004ScoreTests.fixture)[0]
         #expect(json.indicators.indicators.map(\.actual) == xlsx.indicators.indicators.map(\.actual))

@@ -6,9 +6,7 @@ import JixiaoDocuments
 /// `jixiao score ../shared/fixtures/seed004-self-evaluation.xlsx --profile hunan-2023-agency`: the faults
 /// of seed 004's 自评表 are found and every difference is explained.
 @Suite struct Seed004ScoreTests {
-    static let fixture = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/fixtures/seed004-self-evaluation.xlsx")
+    static let fixture = TestPaths.shared.appendingPathComponent("fixtures/seed004-self-evaluation.xlsx")
 
     func sheet() throws -> ScoreSheet {
         let evaluations = try SelfEvaluationImporter.load(Self.fixture)

@@ -4,10 +4,9 @@ public struct CrossSectionChecks: Sendable {
     public init() {}
 
     /// `projectTables` is how many project result tables (项目绩效目标完成情况表 / 自评表) the report holds.
-    public func findings(paragraphs: [Paragraph], evaluations: [SelfEvaluation], projectTables: Int = 0) -> [Finding] {
-        let sentences = paragraphs.flatMap { paragraph in
-            FigureExtractor.sentences(in: paragraph.text).map { ProseSentence(text: $0, location: paragraph.location) }
-        }
+    public func findings(prose: ReportProse, evaluations: [SelfEvaluation], projectTables: Int = 0) -> [Finding] {
+        let paragraphs = prose.paragraphs
+        let sentences = prose.allSentences
         // Clauses are only needed to compare prose with tables.
         let clauses = evaluations.isEmpty ? [] : paragraphs.flatMap { paragraph in
             paragraph.text.split(whereSeparator: { "；;。".contains($0) }).map {

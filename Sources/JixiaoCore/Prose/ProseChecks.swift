@@ -4,9 +4,9 @@
 public struct ProseChecks: Sendable {
     public init() {}
 
-    public func findings(in paragraphs: [Paragraph]) -> [Finding] {
+    public func findings(in prose: ReportProse) -> [Finding] {
+        let paragraphs = prose.paragraphs
         var findings: [Finding] = []
-        var allSentences: [ProseSentence] = []
         var classes = ClassTotalRule()
         var sectionBudget: ProseFigure?
         for (index, paragraph) in paragraphs.enumerated() {
@@ -15,12 +15,9 @@ public struct ProseChecks: Sendable {
             findings += ListSumRule().check(whole)
             if let finding = AggregateRateRule().check(paragraphs, at: index) { findings.append(finding) }
             findings += ShareRule().check(Self.clauses(of: whole), total: Self.leadingTotal(of: whole))
-            let sentences = FigureExtractor.sentences(in: paragraph.text).map {
-                ProseSentence(text: $0, location: paragraph.location)
-            }
+            let sentences = prose.sentences[index]
             findings += FollowingSumRule().check(sentences)
             findings += ChangeRateRule().check(sentences)
-            allSentences += sentences
             for sentence in sentences {
                 if let finding = RateRule().check(sentence, sectionBudget: sectionBudget) { findings.append(finding) }
                 if let finding = IdentityRule().totals(sentence) { findings.append(finding) }
@@ -32,7 +29,7 @@ public struct ProseChecks: Sendable {
                 classes.collect(sentence)
             }
         }
-        findings += ComparisonYearRule().check(allSentences)
+        findings += ComparisonYearRule().check(prose.allSentences)
         return (findings + classes.findings()).uniqued()
     }
 

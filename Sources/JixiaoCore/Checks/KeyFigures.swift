@@ -1,0 +1,62 @@
+/// The headline figures of one document, by label, for comparing the documents of one unit: 全年预算数,
+/// 全年执行数, 基本支出, 项目支出, 人员经费, 公用经费 … as the tables and the prose state them.
+public struct KeyFigures: Sendable {
+    public static let labels = ["年初预算数", "全年预算数", "全年执行数", "基本支出", "项目支出", "人员经费", "公用经费",
+                                "收入总计", "支出总计", "财政拨款支出"]
+
+    public let file: String
+    /// Each label's values in 万元, with where the first of each was read.
+    public private(set) var values: [String: [ExactDecimal: SourceLocation]] = [:]
+
+    public init(file: String, prose: ReportProse, evaluations: [SelfEvaluation]) {
+        self.file = file
+        for sentence in prose.allSentences {
+            for figure in sentence.amounts {
+                guard let value = figure.wan,
+                    let label = Self.labels.first(where: { figure.lead.hasSuffix($0) || figure.lead.hasSuffix($0 + "为") })
+                else { continue }
+                record(label, value, sentence.location)
+            }
+        }
+        for evaluation in evaluations {
+            let place = evaluation.source ?? SourceLocation(file: file)
+            let total = evaluation.budget.total
+            if let value = total.initialBudget { record("年初预算数", value.amount(in: .wan), place) }
+            if let value = total.adjustedBudget { record("全年预算数", value.amount(in: .wan), place) }
+            if let value = total.spent { record("全年执行数", value.amount(in: .wan), place) }
+            for item in evaluation.budget.breakdown where Self.labels.contains(item.label) {
+                record(item.label, item.amount.amount(in: .wan), item.source ?? place)
+            }
+        }
+    }
+
+    private mutating func record(_ label: String, _ value: ExactDecimal, _ location: SourceLocation) {
+        if values[label]?[value] == nil { values[label, default: [:]][value] = location }
+    }
+}
+
+/// The same figure must agree across the documents of one unit: a label whose values in two documents have
+/// nothing in common is reported.
+public struct CrossDocumentChecks: Sendable {
+    public init() {}
+
+    public func findings(_ documents: [KeyFigures]) -> [Finding] {
+        var findings: [Finding] = []
+        for label in KeyFigures.labels {
+            let stating = documents.filter { $0.values[label] != nil }
+            for (index, first) in stating.enumerated() {
+                for second in stating[(index + 1)...] {
+                    guard let a = first.values[label], let b = second.values[label], Set(a.keys).isDisjoint(with: b.keys),
+                        let (value, place) = a.min(by: { $0.key < $1.key }), let other = b.keys.min()
+                    else { continue }
+                    findings.append(Finding(
+                        rule: "cross.documents", severity: .warning, location: place,
+                        quote: "\(label) \(value.plainText)万元", expected: "\(other.plainText)万元（\(second.file)）",
+                        stated: "\(value.plainText)万元（\(first.file)）",
+                        explanation: "同一单位的两份文件中“\(label)”不一致：\(first.file) 为 \(a.keys.sorted().map(\.plainText).joined(separator: "、"))万元，\(second.file) 为 \(b.keys.sorted().map(\.plainText).joined(separator: "、"))万元"))
+                }
+            }
+        }
+        return findings
+    }
+}

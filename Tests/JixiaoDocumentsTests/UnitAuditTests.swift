@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import JixiaoCore
+import JixiaoDocuments
+
+/// Several documents of one unit checked together, and the signals a reviewer wants.
+@Suite struct UnitAuditTests {
+    let auditor = ReportAuditor(catalog: try! ProfileCatalog.builtin())
+    static let seeds = TestPaths.shared.appendingPathComponent("seeds")
+
+    @Test func theSameFigureMustAgreeAcrossDocuments() throws {
+        let example = TestPaths.examples.appendingPathComponent("seed004-self-evaluation.json")
+        var json = try String(contentsOf: example, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"spent\" : \"320.25\"", with: "\"spent\" : \"302.25\"")
+        let altered = try TestWorkbook.write(Data(json.utf8), name: "altered.json")
+        let unit = auditor.auditUnit([Seed004ScoreTests.fixture, altered])
+        let across = unit.across.filter { $0.rule == "cross.documents" }
+        #expect(across.count == 1)
+        #expect(across.first?.explanation.contains("全年执行数") == true)
+        #expect(across.first?.explanation.contains("320.25") == true && across.first?.explanation.contains("302.25") == true)
+    }
+
+    @Test func identicalDocumentsAgree() throws {
+        let unit = auditor.auditUnit([Seed004ScoreTests.fixture, Seed004ScoreTests.fixture])
+        #expect(!unit.across.contains { $0.rule == "cross.documents" })
+    }
+
+    @Test func paragraphsCopiedBetweenReportsAreSignalled() throws {
+        let unit = auditor.auditUnit([
+            Self.seeds.appendingPathComponent("000_754483060e87962c.txt"),
+            Self.seeds.appendingPathComponent("002_9ba80a09bc4930c7.txt"),
+        ])
+        let copies = unit.across.filter { $0.rule == "signal.boilerplate" }
+        #expect(copies.count >= 3)
+        #expect(copies.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func noProblemsBesideUnderExecutionAndAGradeWithoutAScore() throws {
+        let findings = try auditor.audit(Self.seeds.appendingPathComponent("000_754483060e87962c.txt"))
+        #expect(findings.contains { $0.rule == "signal.no-problems" && $0.explanation.contains("85%") })
+        #expect(findings.contains { $0.rule == "signal.grade-without-score" })
+        #expect(findings.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func anUnreadableFileLeavesTheRestOfTheBatch() throws {
+        let broken = try TestWorkbook.write(Data("x".utf8), name: "broken.doc")
+        let unit = auditor.auditUnit([broken, Self.seeds.appendingPathComponent("004_a7de23b29f9171bb.txt")])
+        #expect(throws: (any Error).self) { try unit.files[0].get() }
+        #expect(try unit.files[1].get().findings.isEmpty == false)
+    }
+}
