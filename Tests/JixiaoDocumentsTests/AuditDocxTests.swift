@@ -68,30 +68,8 @@ import JixiaoOffice
 
     @Test func aGB18030TextReportIsReadLikeUTF8() throws {
         let utf8 = try Data(contentsOf: Self.seed004)
-        let gb = try #require(GB18030.encode(String(decoding: utf8, as: UTF8.self)))
+        let gb = try #require(TextDecoding.convert(utf8, from: "UTF-8", to: "GB18030"))
         let url = try TestWorkbook.write(gb, name: "seed004-gb18030.txt")
         #expect(try auditor.audit(url).count == auditor.audit(Self.seed004).count)
-    }
-}
-
-/// Encodes text in GB18030 with the C library's iconv, for fixtures written at test time.
-enum GB18030 {
-    static func encode(_ text: String) -> Data? {
-        let converter = iconv_open("GB18030", "UTF-8")
-        guard converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inputLeft = input.count
-        var outputLeft = output.count
-        let result = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target -> Int in
-                var sourcePointer = source.baseAddress
-                var targetPointer = target.baseAddress
-                return iconv(converter, &sourcePointer, &inputLeft, &targetPointer, &outputLeft)
-            }
-        }
-        guard result != -1 else { return nil }
-        return Data(output[0..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) })
     }
 }

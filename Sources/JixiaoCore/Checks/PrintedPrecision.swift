@@ -15,8 +15,6 @@ public enum PrintedPrecision {
     /// of the printed precision (0.005 for 2 decimals).
     public static func sumMatches(total: ExactDecimal, sum: ExactDecimal, count: Int, decimals: Int) -> Bool {
         let half = ExactDecimal(significand: 5, exponent: -(decimals + 1))
-        let difference = total - sum
-        let magnitude = difference < .zero ? -difference : difference
-        return magnitude <= half * ExactDecimal(max(count, 1))
+        return (total - sum).magnitude <= half * ExactDecimal(max(count, 1))
     }
 }

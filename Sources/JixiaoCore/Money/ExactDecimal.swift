@@ -194,6 +194,11 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
         }
     }
 
+    /// |self|.
+    public var magnitude: ExactDecimal {
+        significand < 0 ? -self : self
+    }
+
     /// This many percent as a fraction: 80 → 0.8, exactly.
     public var percent: ExactDecimal {
         ExactDecimal(significand: significand, exponent: exponent - 2)

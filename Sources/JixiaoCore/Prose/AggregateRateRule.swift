@@ -25,7 +25,7 @@ struct AggregateRateRule {
         let computed = ratio * 100
         let decimals = PrintedPrecision.decimals(of: stated.numeral)
         // Item rates are printed rounded, so their implied budgets carry that rounding: allow a point either way.
-        guard abs(computed - stated.value) > 1 else { return nil }
+        guard (computed - stated.value).magnitude > 1 else { return nil }
         return head.finding(
             "prose.rate-aggregate", .error, expected: computed.fixed(max(decimals, 1)) + "%", stated: stated.printed,
             "其后 \(items) 项的决算合计 \(spentTotal.plainText)万元，按各项完成率反推预算合计约 \(budgetTotal.fixed(2))万元，总完成率约 \(computed.fixed(1))%，不可能是 \(stated.printed)")

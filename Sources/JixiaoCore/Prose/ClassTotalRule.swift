@@ -59,14 +59,9 @@ struct ClassTotalRule {
             }
             let difference = stated - sum
             return total.sentence.finding(
-                "prose.class-sum", difference.rounded(scale: 2) == .zero ? .warning : (abs(difference) > 1 ? .error : .warning),
+                "prose.class-sum", difference.rounded(scale: 2) == .zero ? .warning : (difference.magnitude > 1 ? .error : .warning),
                 expected: sum.plainText + "万元", stated: total.amount.printed,
                 "“\(name)（类）”合计 \(total.amount.printed)，其各项（项）之和为 \(parts.map(\.amount.printed).joined(separator: " + ")) = \(sum.plainText)万元")
         }
     }
-}
-
-/// |value|.
-func abs(_ value: ExactDecimal) -> ExactDecimal {
-    value < .zero ? -value : value
 }

@@ -30,7 +30,9 @@ public enum TextDecoding {
             return (text, encoding)
         }
         if let text = try? strictUTF8(data, file: file) { return (text, .utf8) }
-        if let text = iconv(data, from: "GB18030") { return (text, .gb18030) }
+        if let converted = convert(data, from: "GB18030", to: "UTF-8") {
+            return (String(decoding: converted, as: UTF8.self), .gb18030)
+        }
         throw OfficeError(file: file, reason: "无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）；请另存为“CSV UTF-8”")
     }
 
@@ -41,27 +43,26 @@ public enum TextDecoding {
         return text
     }
 
-    /// Converts with the C library's iconv; nil when the bytes are not valid in `encoding`.
-    private static func iconv(_ data: Data, from encoding: String) -> String? {
-        let converter = iconv_open("UTF-8", encoding)
+    /// Converts `data` between two encodings with the C library's iconv; nil when the bytes are not valid in `source`.
+    public static func convert(_ data: Data, from source: String, to target: String) -> Data? {
+        let converter = iconv_open(target, source)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = [CChar](repeating: 0, count: data.count)
         data.withUnsafeBytes { raw in
             for (index, byte) in raw.enumerated() { input[index] = CChar(bitPattern: byte) }
         }
-        var output = [CChar](repeating: 0, count: data.count * 2 + 16)
+        var output = [CChar](repeating: 0, count: data.count * 4 + 16)
         var inputLeft = input.count
         var outputLeft = output.count
-        let result = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target -> Int in
-                var sourcePointer = source.baseAddress
-                var targetPointer = target.baseAddress
+        let result = input.withUnsafeMutableBufferPointer { sourceBuffer in
+            output.withUnsafeMutableBufferPointer { targetBuffer -> Int in
+                var sourcePointer = sourceBuffer.baseAddress
+                var targetPointer = targetBuffer.baseAddress
                 return Glibc.iconv(converter, &sourcePointer, &inputLeft, &targetPointer, &outputLeft)
             }
         }
         guard result != -1, inputLeft == 0 else { return nil }
-        let bytes = output[0..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
+        return Data(output[0..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) })
     }
 }
