@@ -47,8 +47,10 @@ import JixiaoDocuments
 
     /// A finding reports an inconsistency when its own stated or expected figure is one of the inconsistency's,
     /// and its quote sits on the inconsistency's quoted text.
+    /// Reviewer signals (copied paragraphs, "no problems") are hints, not reports of an inconsistency.
     static func reports(_ finding: Finding, _ item: Inconsistency) -> Bool {
-        !numerals("\(finding.stated) \(finding.expected)").isDisjoint(with: numerals("\(item.stated) \(item.expected) \(item.quote)"))
+        !finding.rule.hasPrefix("signal.")
+            && !numerals("\(finding.stated) \(finding.expected)").isDisjoint(with: numerals("\(item.stated) \(item.expected) \(item.quote)"))
             && !numerals("\(finding.quote) \(finding.stated)").isDisjoint(with: numerals(item.quote))
     }
 
