@@ -33,6 +33,7 @@ let package = Package(
         .target(
             name: "JixiaoDocuments",
             dependencies: ["JixiaoCore", "JixiaoOffice"],
+            resources: [.copy("Resources/Outlines")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -15,6 +15,18 @@ public struct StatedTotal: Hashable, Sendable, Codable {
         self.weight = weight
         self.score = score
     }
+
+    enum CodingKeys: String, CodingKey {
+        case weight, score
+    }
+
+    /// Either figure may be left out of a JSON file.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            weight: try c.decodeIfPresent(StatedNumber.self, forKey: .weight) ?? .absent,
+            score: try c.decodeIfPresent(StatedNumber.self, forKey: .score) ?? .absent)
+    }
 }
 
 /// One self-evaluation (自评): a unit's budget, goal and indicator table for one fiscal year.
@@ -30,6 +42,8 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
     public var statedTotal: StatedTotal
     /// 等级 as the unit stated it ("优秀"), if any.
     public var statedGrade: String?
+    /// The unit's own paragraphs for the report, by outline section key ("basic", "problems" …).
+    public var narrative: [String: [String]]
     /// Where the evaluation was read from.
     public var source: SourceLocation?
 
@@ -43,6 +57,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         indicators: IndicatorTree = IndicatorTree(),
         statedTotal: StatedTotal = StatedTotal(),
         statedGrade: String? = nil,
+        narrative: [String: [String]] = [:],
         source: SourceLocation? = nil
     ) {
         self.kind = kind
@@ -54,6 +69,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         self.indicators = indicators
         self.statedTotal = statedTotal
         self.statedGrade = statedGrade
+        self.narrative = narrative
         self.source = source
     }
 
@@ -65,7 +81,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
 
 extension SelfEvaluation {
     enum CodingKeys: String, CodingKey {
-        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, source
+        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, narrative, source
     }
 
     /// `kind`, `agency` and `indicators` are required; every other key may be left out of a JSON file.
@@ -81,6 +97,7 @@ extension SelfEvaluation {
             indicators: try c.decode(IndicatorTree.self, forKey: .indicators),
             statedTotal: try c.decodeIfPresent(StatedTotal.self, forKey: .statedTotal) ?? StatedTotal(),
             statedGrade: try c.decodeIfPresent(String.self, forKey: .statedGrade),
+            narrative: try c.decodeIfPresent([String: [String]].self, forKey: .narrative) ?? [:],
             source: try c.decodeIfPresent(SourceLocation.self, forKey: .source)
         )
     }

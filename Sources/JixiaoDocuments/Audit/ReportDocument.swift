@@ -25,12 +25,12 @@ public struct ReportDocument: Sendable {
         var nextTable = 0
         for (index, paragraph) in paragraphs.enumerated() {
             while nextTable < tables.count, tablePositions.indices.contains(nextTable), tablePositions[nextTable] <= index {
-                blocks.append(.table(tables[nextTable].rows))
+                blocks.append(.table(WordTable(texts: tables[nextTable].rows)))
                 nextTable += 1
             }
             blocks.append(.paragraph(paragraph.text))
         }
-        blocks += tables[nextTable...].map { .table($0.rows) }
+        blocks += tables[nextTable...].map { .table(WordTable(texts: $0.rows)) }
         return blocks
     }
 }

@@ -28,7 +28,7 @@ public struct SelfEvaluationSheetLayout {
 
     public func worksheet(name: String = "自评表") -> WorksheetContent {
         var sheet = WorksheetContent(name: name)
-        sheet.columnWidths = [1: 8, 2: 14, 3: 14, 4: 30, 5: 22, 6: 22, 7: 8, 8: 8, 9: 18]
+        sheet.columnWidths = [1: 6, 2: 12, 3: 12, 4: 22, 5: 16, 6: 16, 7: 12, 8: 13, 9: 14]
         var row = 1
         func ref(_ column: Int, _ line: Int? = nil) -> CellReference { CellReference(row: line ?? row, column: column) }
         func range(_ from: Int, _ to: Int, rows: Int = 1) -> CellRange { CellRange(start: ref(from), end: ref(to, row + rows - 1)) }
@@ -63,7 +63,7 @@ public struct SelfEvaluationSheetLayout {
         sheet.set(CellReference(row: row, column: 2), .text("年度资金总额"))
         amounts(budget.total)
         sheet.set(CellReference(row: row, column: 6), Self.value(budget.executionWeight))
-        sheet.set(CellReference(row: row, column: 7), budget.statedExecutionRate.value.map { .text($0.plainText + "%") } ?? .text(""))
+        sheet.set(CellReference(row: row, column: 7), executionRate.map { .text($0) } ?? .text(""))
         sheet.set(CellReference(row: row, column: 8), executionScore)
         row += 1
         for line in budget.fundLines {
@@ -127,6 +127,16 @@ public struct SelfEvaluationSheetLayout {
     private var recomputedRows: [RowScore?] {
         if case .recomputed(let sheet) = scores { return sheet.rows.map { $0 } }
         return []
+    }
+
+    /// The stated rate for a faithful copy; Jixiao's own rate (全年执行数 / 全年预算数) for the table it produces.
+    private var executionRate: String? {
+        let budget = evaluation.budget
+        guard case .recomputed = scores else { return budget.statedExecutionRate.value.map { $0.plainText + "%" } }
+        guard let spent = budget.total.spent, let basis = budget.total.adjustedBudget,
+            let rate = spent.amount(in: .wan).divided(by: basis.amount(in: .wan))
+        else { return nil }
+        return (rate * 100).fixed(2) + "%"
     }
 
     private var executionScore: WorksheetContent.Value {

@@ -15,7 +15,7 @@ public enum SelfEvaluationWorkbook {
     /// 计分说明: each row's rule, formula, explanation and profile.
     static func annex(_ sheet: ScoreSheet) -> WorksheetContent {
         var annex = WorksheetContent(name: "计分说明")
-        annex.columnWidths = [1: 6, 2: 28, 3: 8, 4: 8, 5: 10, 6: 36, 7: 60]
+        annex.columnWidths = [1: 5, 2: 20, 3: 6, 4: 7, 5: 7, 6: 26, 7: 44]
         annex.landscape = true
         let headers = ["序号", "指标", "分值", "填报得分", "重算得分", "计分公式", "计算过程"]
         for (column, header) in headers.enumerated() { annex.set(CellReference(row: 1, column: column + 1), .text(header)) }

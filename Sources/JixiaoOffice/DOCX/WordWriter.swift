@@ -1,66 +1,87 @@
 import Foundation
-import ZIPFoundation
 
-/// Writes a plain Word document (DOCX) of paragraphs and tables: the minimum Word, WPS and LibreOffice open.
-/// The official GB/T 9704 layout builds on this (issue 3 of the roadmap); here it serves tests and samples.
+/// Writes Word documents (DOCX) in the official layout of ``WordLayout``: a title, numbered headings, indented
+/// body paragraphs and tables, with page numbers and core properties; valid for Word, WPS, LibreOffice and
+/// python-docx.
 public enum WordWriter {
     /// A block of the body.
     public enum Block: Sendable {
+        case title(String)
+        /// A heading of level 1 (一、) or 2 (（一）).
+        case heading(Int, String)
+        /// A body paragraph with the two-character first-line indent.
         case paragraph(String)
-        /// Rows of cell texts; a cell's line breaks become separate paragraphs.
-        case table([[String]])
+        /// A paragraph without indent, centred ("（应急管理专项经费）", annex headings).
+        case centered(String)
+        case table(WordTable)
+        case pageBreak
     }
 
-    public static func document(_ blocks: [Block]) throws -> Data {
+    public static func document(_ blocks: [Block], title: String? = nil, layout: WordLayout = .gbt9704) throws -> Data {
         var body = ""
         for block in blocks {
             switch block {
-            case .paragraph(let text): body += paragraph(text)
-            case .table(let rows):
-                body += "<w:tbl><w:tblPr><w:tblBorders>"
-                    + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\"/>" }.joined()
-                    + "</w:tblBorders></w:tblPr>"
-                for row in rows {
-                    body += "<w:tr>" + row.map { cell in
-                        "<w:tc>" + cell.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph(String($0)) }.joined() + "</w:tc>"
-                    }.joined() + "</w:tr>"
-                }
-                body += "</w:tbl>"
+            case .title(let text): body += paragraph(text, style: "JixiaoTitle")
+            case .heading(let level, let text): body += paragraph(text, style: level <= 1 ? "JixiaoHeading1" : "JixiaoHeading2")
+            case .paragraph(let text): body += paragraph(text, style: nil)
+            case .centered(let text): body += paragraph(text, style: "JixiaoCentered")
+            case .table(let table): body += tableXML(table, layout: layout)
+            case .pageBreak: body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             }
         }
-        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-            + #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
-            + body + #"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>"#
+        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+            + "<w:pgSz w:w=\"\(layout.pageWidth)\" w:h=\"\(layout.pageHeight)\"/>"
+            + "<w:pgMar w:top=\"\(layout.marginTop)\" w:right=\"\(layout.marginRight)\" w:bottom=\"\(layout.marginBottom)\" w:left=\"\(layout.marginLeft)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+            + "<w:docGrid w:type=\"lines\" w:linePitch=\"\(layout.lineSpacing)\"/></w:sectPr>"
+        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+            + body + section + "</w:body></w:document>"
         return try OfficeArchive.write([
-            "[Content_Types].xml": #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
-            "_rels/.rels": #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
-            "word/_rels/document.xml.rels": #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#,
-            "word/document.xml": document,
-        ].map { ($0.key, Data($0.value.utf8)) })
+            ("[Content_Types].xml", Data(WordParts.contentTypes.utf8)),
+            ("_rels/.rels", Data(PackageParts.rootRelationships(mainPart: "word/document.xml").utf8)),
+            ("docProps/core.xml", Data(PackageParts.coreProperties(title: title).utf8)),
+            ("word/_rels/document.xml.rels", Data(WordParts.documentRelationships.utf8)),
+            ("word/document.xml", Data(document.utf8)),
+            ("word/styles.xml", Data(WordParts.styles(layout).utf8)),
+            ("word/footer1.xml", Data(WordParts.footer.utf8)),
+        ])
     }
 
-    static func paragraph(_ text: String) -> String {
-        "<w:p><w:r><w:t xml:space=\"preserve\">\(XMLText.escape(text))</w:t></w:r></w:p>"
+    static func paragraph(_ text: String, style: String?) -> String {
+        let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        let runs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            "<w:r><w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t></w:r>"
+        }.joined(separator: "<w:r><w:br/></w:r>")
+        return "<w:p>\(properties)\(runs)</w:p>"
     }
-}
 
-/// Escaping text for XML content and attributes.
-enum XMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // Control characters other than tab and line breaks are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                result.unicodeScalars.append(scalar)
+    static func tableXML(_ table: WordTable, layout: WordLayout) -> String {
+        let columns = table.rows.map { $0.reduce(0) { $0 + $1.columnSpan } }.max() ?? 1
+        let widths = table.columnWidths.count == columns
+            ? table.columnWidths : Array(repeating: layout.textWidth / max(columns, 1), count: columns)
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"JixiaoTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
+            + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        for (index, row) in table.rows.enumerated() {
+            xml += "<w:tr><w:trPr><w:cantSplit/>\(index < table.headerRows ? "<w:tblHeader/>" : "")</w:trPr>"
+            var column = 0
+            for cell in row {
+                let width = widths[column..<min(column + cell.columnSpan, widths.count)].reduce(0, +)
+                column += cell.columnSpan
+                var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+                if cell.columnSpan > 1 { properties += "<w:gridSpan w:val=\"\(cell.columnSpan)\"/>" }
+                if cell.startsMerge { properties += "<w:vMerge w:val=\"restart\"/>" }
+                if cell.continuesAbove { properties += "<w:vMerge/>" }
+                properties += "<w:vAlign w:val=\"center\"/>"
+                let text = cell.continuesAbove ? "" : cell.text
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let paragraphs = lines.map { line in
+                    "<w:p><w:pPr><w:pStyle w:val=\"JixiaoTableText\"/>\(cell.alignLeft ? "<w:jc w:val=\"left\"/>" : "")</w:pPr><w:r>\(cell.bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(XMLText.escape(String(line)))</w:t></w:r></w:p>"
+                }.joined()
+                xml += "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
             }
+            xml += "</w:tr>"
         }
-        return result
+        return xml + "</w:tbl><w:p/>"
     }
 }

@@ -23,6 +23,24 @@ public struct WorksheetContent: Sendable {
         cells[reference] = (value, style)
     }
 
+    /// The content as a readable grid (texts and numbers, merges), e.g. to lay the same table out in Word.
+    /// Numbers appear as their number format shows them ("0.00" → 40.91).
+    public var grid: Sheet {
+        Sheet(name: name, cells: cells.mapValues { value, style in
+            switch value {
+            case .text(let text): CellValue.text(text)
+            case .number(let numeral): CellValue.text(NumberFormatDisplay.apply(style.numberFormat, to: numeral))
+            }
+        }.filter { $0.value != .text("") }, merges: merges)
+    }
+
+    /// Column widths in proportion, for laying the same table out on a page `total` wide.
+    public func proportionalWidths(total: Int, columns: Int) -> [Int] {
+        let widths = (1...max(columns, 1)).map { columnWidths[$0] ?? 10 }
+        let sum = max(widths.reduce(0, +), 1)
+        return widths.map { $0 * total / sum }
+    }
+
     /// Writes text across `range` and merges it; the other cells of the range get the same style for their borders.
     public mutating func merge(_ range: CellRange, _ value: Value, style: CellStyle = .body) {
         for row in range.start.row...range.end.row {

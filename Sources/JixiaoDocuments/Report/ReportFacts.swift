@@ -1,0 +1,56 @@
+import JixiaoCore
+
+/// The figures a report's sentences are written from, formatted as the seeds print them ("48", "40.91", "85.23%"),
+/// all taken from the evaluation and Jixiao's score sheet so the report can never disagree with the table.
+public struct ReportFacts: Sendable {
+    public private(set) var values: [String: String] = [:]
+
+    public init(evaluation: SelfEvaluation, sheet: ScoreSheet, outline: ReportOutline) {
+        values["fiscalYear"] = evaluation.fiscalYear.map(String.init) ?? ""
+        values["agency"] = evaluation.agency.name
+        values["project"] = evaluation.project ?? evaluation.agency.name
+        values["goalExpected"] = evaluation.goal.expected
+        let total = evaluation.budget.total
+        if let initial = total.initialBudget { values["initialBudget"] = Self.wan(initial) }
+        if let adjusted = total.adjustedBudget {
+            values["adjustedBudget"] = Self.wan(adjusted)
+            if let initial = total.initialBudget {
+                let change = adjusted - initial
+                let phrase = change.fen == 0 ? outline.phrases["noAdjustment"] : outline.phrases[change.fen > 0 ? "increase" : "decrease"]
+                values["adjustment"] = (phrase ?? "").replacingOccurrences(of: "{amount}", with: Self.wan(Money(fen: abs(change.fen))))
+            }
+            if let spent = total.spent {
+                values["spent"] = Self.wan(spent)
+                values["balance"] = Self.wan(adjusted - spent)
+                if let rate = spent.amount(in: .wan).divided(by: adjusted.amount(in: .wan)) {
+                    values["executionRate"] = (rate * 100).fixed(2) + "%"
+                }
+            }
+        }
+        if let score = sheet.execution.roundedScore { values["executionScore"] = score.fixed(2) }
+        values["executionWeight"] = sheet.execution.weight?.plainText
+        values["total"] = sheet.total.fixed(2)
+        values["grade"] = sheet.gradeLabel
+        values["profile"] = sheet.profile
+        values["profileName"] = sheet.profileName
+    }
+
+    /// An amount in 万元 rounded to 2 decimals, without trailing zeros: 48, 40.91, 7.09.
+    static func wan(_ money: Money) -> String {
+        money.amount(in: .wan).rounded(scale: 2).description
+    }
+
+    /// `template` with every "{key}" filled; nil when a figure it needs is missing (the sentence is then left out).
+    public func fill(_ template: String) -> String? {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            result += rest[..<open]
+            guard let value = values[String(rest[rest.index(after: open)..<close])] else { return nil }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoDocuments
+
+/// `jixiao report FILE…|FOLDER… --format …`: the self-evaluation report and 自评表 written from the data.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "由数据生成项目支出绩效自评报告（含自评表和计分说明）：DOCX、XLSX、PDF、HTML、Markdown")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case docx, xlsx, pdf, html, md
+    }
+
+    @Argument(help: "自评数据文件（.json、.xlsx、.csv）或含这些文件的文件夹")
+    var inputs: [String]
+
+    @Option(name: .long, help: "输出格式：docx、xlsx、pdf、html、md")
+    var format: Format = .docx
+
+    @Option(name: .long, help: "输出目录")
+    var out: String
+
+    @Option(name: .long, help: "报告提纲（内置：sichuan-project）")
+    var outline: String = "sichuan-project"
+
+    @OptionGroup var profiles: ProfileOptions
+
+    func run() throws {
+        let files = try ReportInputs.expand(inputs)
+        let catalog = try profiles.catalog()
+        let reportOutline = try ReportOutline.builtin(outline)
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if format == .pdf { _ = try PDFConverter.converter() }
+        var progress = ProgressBar(total: files.count, enabled: files.count > 1)
+        var failures = 0
+        var written = 0
+        for file in files {
+            do {
+                for (index, evaluation) in try SelfEvaluationImporter.load(file).enumerated() {
+                    let sheet = Scorer(profile: try profiles.resolve(for: evaluation, in: catalog)).score(evaluation)
+                    let base = file.deletingPathExtension().lastPathComponent + (index > 0 ? "-\(index + 1)" : "")
+                    try write(evaluation, sheet: sheet, outline: reportOutline, to: folder, base: base)
+                    written += 1
+                }
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("\n错误：\(error)\n".utf8))
+            }
+            progress.advance()
+        }
+        print("已生成 \(written) 份\(format.rawValue.uppercased())，输出目录 \(folder.path)\(failures > 0 ? "；\(failures) 个文件失败" : "")")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func write(_ evaluation: SelfEvaluation, sheet: ScoreSheet, outline: ReportOutline, to folder: URL, base: String) throws {
+        let content = ReportContent.projectReport(evaluation, sheet: sheet, outline: outline)
+        let target = folder.appendingPathComponent(base + "." + format.rawValue)
+        switch format {
+        case .docx: try ReportRenderers.docx(content).write(to: target)
+        case .xlsx: try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(sheet)).write(to: target)
+        case .html: try Data(ReportRenderers.html(content).utf8).write(to: target)
+        case .md: try Data(ReportRenderers.markdown(content).utf8).write(to: target)
+        case .pdf:
+            // The intermediate DOCX goes to a folder of its own so a DOCX already in `folder` is left alone.
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-pdf-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let docx = scratch.appendingPathComponent(base + ".docx")
+            try ReportRenderers.docx(content).write(to: docx)
+            _ = try PDFConverter.convert(docx, into: folder)
+        }
+    }
+}
+
+/// The input files of a batch: the files named, and the .json/.xlsx/.csv files inside the folders named.
+enum ReportInputs {
+    static func expand(_ inputs: [String]) throws -> [URL] {
+        var files: [URL] = []
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+                throw ValidationError("找不到 \(input)")
+            }
+            if isFolder.boolValue {
+                let names = try FileManager.default.subpathsOfDirectory(atPath: input).sorted()
+                files += names.filter { ["json", "xlsx", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
+                    .map { URL(fileURLWithPath: input).appendingPathComponent($0) }
+            } else {
+                files.append(URL(fileURLWithPath: input))
+            }
+        }
+        return files
+    }
+}
+
+/// A progress bar on standard error for batches: "[#####     ] 50/100".
+struct ProgressBar {
+    let total: Int
+    let enabled: Bool
+    private var done = 0
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && isatty(STDERR_FILENO) != 0
+    }
+
+    mutating func advance() {
+        done += 1
+        guard enabled else { return }
+        let filled = total == 0 ? 30 : done * 30 / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+    }
+}
