@@ -35,8 +35,21 @@ if arguments.first == "check" {
     try AuditBenchmark.run(files: files, seeds: seeds)
     exit(0)
 }
+if arguments.first == "report" {
+    var reports = 10_000
+    var data = URL(fileURLWithPath: "docs/examples/seed000-project.json")
+    var xlsx = false
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+        if argument == "--reports", let value = iterator.next().flatMap(Int.init) { reports = value }
+        if argument == "--data", let value = iterator.next() { data = URL(fileURLWithPath: value) }
+        if argument == "--xlsx" { xlsx = true }
+    }
+    try ReportBenchmark.run(reports: reports, data: data, xlsx: xlsx)
+    exit(0)
+}
 guard arguments.first == "score" else {
-    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR]")
+    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR] | report [--reports N] [--data FILE] [--xlsx]")
     exit(2)
 }
 let options = Options(Array(arguments.dropFirst()))

@@ -48,6 +48,9 @@ public enum WordWriter {
 
     static func paragraph(_ text: String, style: String?) -> String {
         let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        if !text.utf8.contains(0x0A) {
+            return "<w:p>" + properties + "<w:r><w:t xml:space=\"preserve\">" + XMLText.escape(text) + "</w:t></w:r></w:p>"
+        }
         let runs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             "<w:r><w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t></w:r>"
         }.joined(separator: "<w:r><w:br/></w:r>")

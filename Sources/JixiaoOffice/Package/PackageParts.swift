@@ -10,7 +10,7 @@ enum PackageParts {
 
     /// docProps/core.xml with the title, the creator and the time of writing.
     static func coreProperties(title: String?, creator: String = "绩效 Jixiao") -> String {
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = Date().formatted(.iso8601)
         return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
             + (title.map { "<dc:title>\(XMLText.escape($0))</dc:title>" } ?? "")
             + "<dc:creator>\(XMLText.escape(creator))</dc:creator>"

@@ -1,6 +1,10 @@
 /// Escaping text for XML content and attributes.
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // Most texts need nothing escaped: return them as they are.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,0 +1,46 @@
+import Foundation
+import JixiaoCore
+import JixiaoDocuments
+import JixiaoOffice
+
+/// `jixiao-bench report --reports N --data FILE [--xlsx]`: writes N reports (DOCX: the full self-evaluation report
+/// with its 自评表 and annex; or with --xlsx the 自评表 workbook) from one data file, each for its own project,
+/// scored, rendered and written to disk on every core.
+enum ReportBenchmark {
+    static func run(reports count: Int, data: URL, xlsx: Bool) throws {
+        let template = try requireValue(try SelfEvaluationImporter.load(data).first, "no evaluation in \(data.path)")
+        let outline = try ReportOutline.builtin()
+        let profile = try ProfileCatalog.builtin().defaultProfile(for: template.kind)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-report-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let sizes = FindingCounts(count)
+        let elapsed = Measure.seconds {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: count, by: workers) {
+                    var evaluation = template
+                    evaluation.project = "\(template.project ?? "项目")\(index)"
+                    let sheet = Scorer(profile: profile).score(evaluation)
+                    let bytes: Data
+                    if xlsx {
+                        bytes = (try? SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(sheet))) ?? Data()
+                    } else {
+                        bytes = (try? ReportRenderers.docx(ReportContent.projectReport(evaluation, sheet: sheet, outline: outline))) ?? Data()
+                    }
+                    let url = folder.appendingPathComponent("report-\(index).\(xlsx ? "xlsx" : "docx")")
+                    sizes.set(index, (try? bytes.write(to: url)) == nil ? -1 : bytes.count)
+                }
+            }
+        }
+        let failed = sizes.values.filter { $0 <= 0 }.count
+        let kind = xlsx ? "自评表 XLSX" : "report DOCX"
+        print("wrote \(count) \(kind) files (\(sizes.values.reduce(0) { $0 + max($1, 0) } / max(count, 1) / 1024) KiB each) in \(Measure.fixed(elapsed)) s on \(workers) cores: \(Measure.fixed(elapsed * 1000 / Double(count), 3)) ms per file, \(failed) failed")
+        print("peak resident memory: \(Measure.fixed(Measure.peakMiB(), 0)) MiB")
+    }
+}
+
+private func requireValue<T>(_ value: T?, _ message: String) throws -> T {
+    guard let value else { throw OfficeError(file: "", reason: message) }
+    return value
+}
