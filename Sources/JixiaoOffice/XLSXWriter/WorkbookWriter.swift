@@ -90,38 +90,50 @@ public enum WorkbookWriter {
     }
 }
 
+/// Numbers the distinct values of a workbook being written (its strings, its styles), first seen first.
+struct Interner<Value: Hashable> {
+    private(set) var values: [Value]
+    private var indices: [Value: Int]
+
+    init(_ initial: [Value] = []) {
+        values = initial
+        indices = Dictionary(uniqueKeysWithValues: initial.enumerated().map { ($1, $0) })
+    }
+
+    mutating func index(of value: Value) -> Int {
+        if let index = indices[value] { return index }
+        indices[value] = values.count
+        values.append(value)
+        return values.count - 1
+    }
+}
+
 /// The shared strings of a workbook being written: each distinct text stored once.
 struct SharedStringTable {
-    private var indices: [String: Int] = [:]
-    private var texts: [String] = []
+    private var texts = Interner<String>()
 
     mutating func index(of text: String) -> Int {
-        if let index = indices[text] { return index }
-        indices[text] = texts.count
-        texts.append(text)
-        return texts.count - 1
+        texts.index(of: text)
     }
 
     var xml: String {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count=""#
-            + "\(texts.count)\" uniqueCount=\"\(texts.count)\">"
-            + texts.map { "<si><t xml:space=\"preserve\">\(XMLText.escape($0))</t></si>" }.joined() + "</sst>"
+            + "\(texts.values.count)\" uniqueCount=\"\(texts.values.count)\">"
+            + texts.values.map { "<si><t xml:space=\"preserve\">\(XMLText.escape($0))</t></si>" }.joined() + "</sst>"
     }
 }
 
 /// The cell formats of a workbook being written: fonts, borders and number formats, one xf per distinct style.
 struct StyleTable {
-    private var styles: [CellStyle] = [CellStyle(bordered: false)]
-    private var indices: [CellStyle: Int] = [CellStyle(bordered: false): 0]
+    /// Style 0 is Excel's default for cells that name none.
+    private var interner = Interner([CellStyle(bordered: false)])
 
     mutating func index(of style: CellStyle) -> Int {
-        if let index = indices[style] { return index }
-        indices[style] = styles.count
-        styles.append(style)
-        return styles.count - 1
+        interner.index(of: style)
     }
 
     var xml: String {
+        let styles = interner.values
         let formats = Array(Set(styles.compactMap(\.numberFormat))).sorted()
         let formatIDs = Dictionary(uniqueKeysWithValues: formats.enumerated().map { ($0.element, 164 + $0.offset) })
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
