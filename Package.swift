@@ -13,11 +13,15 @@ let package = Package(
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
         .library(name: "JixiaoOffice", targets: ["JixiaoOffice"]),
         .library(name: "JixiaoDocuments", targets: ["JixiaoDocuments"]),
+        .library(name: "JixiaoStore", targets: ["JixiaoStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         .target(
@@ -34,6 +38,16 @@ let package = Package(
             name: "JixiaoDocuments",
             dependencies: ["JixiaoCore", "JixiaoOffice"],
             resources: [.copy("Resources/Outlines")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JixiaoStore",
+            dependencies: [
+                "JixiaoCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -56,6 +70,11 @@ let package = Package(
                 "JixiaoCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JixiaoStoreTests",
+            dependencies: ["JixiaoStore", "JixiaoCore", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

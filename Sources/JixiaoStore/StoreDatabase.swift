@@ -1,0 +1,52 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// Opens the store where the deployment keeps it: a SQLite file (the embedded default) or a PostgreSQL server
+/// (`postgres://user:password@host:5432/database`), and closes it again.
+public final class StoreDatabase: Sendable {
+    public let store: ProjectStore
+    private let close: @Sendable () async throws -> Void
+
+    private init(store: ProjectStore, close: @escaping @Sendable () async throws -> Void) {
+        self.store = store
+        self.close = close
+    }
+
+    /// `location` is a `postgres://` URL or a SQLite file path (created if missing); the schema is migrated.
+    public static func open(_ location: String) async throws -> StoreDatabase {
+        let logger = Logger(label: "jixiao.store")
+        let database: StoreDatabase
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            let configuration = try SQLPostgresConfiguration(url: location)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
+                on: MultiThreadedEventLoopGroup.singleton)
+            database = StoreDatabase(
+                store: ProjectStore(database: pool.database(logger: logger).sql()),
+                close: { try await pool.shutdownAsync() })
+        } else {
+            let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
+            _ = try await connection.query("PRAGMA foreign_keys = ON")
+            _ = try await connection.query("PRAGMA journal_mode = WAL")
+            database = StoreDatabase(
+                store: ProjectStore(database: connection.sql(), gate: SerialGate()),
+                close: { try await connection.close() })
+        }
+        do {
+            try await database.store.migrate()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+        return database
+    }
+
+    public func shutdown() async throws {
+        try await close()
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import SQLKit
+import Testing
+import JixiaoCore
+@testable import JixiaoStore
+
+/// The repository test suite, run the same on a SQLite file and on PostgreSQL (JIXIAO_TEST_POSTGRES, which
+/// .ci/run sets after starting a server on 127.0.0.1).
+@Suite struct StoreTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    static let postgresURL = ProcessInfo.processInfo.environment["JIXIAO_TEST_POSTGRES"]
+    static var backends: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    static let unit = "株洲市芦淞区应急管理局"
+    static let lead = Actor(role: .unitLead, agency: unit)
+    static let reviewer = Actor(role: .reviewer, reviews: [unit])
+
+    /// A fresh, migrated store: a new SQLite file, or a new PostgreSQL database.
+    static func withStore(_ backend: Backend, _ body: (ProjectStore) async throws -> Void) async throws {
+        switch backend {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-store-\(UUID().uuidString).sqlite").path
+            let database = try await StoreDatabase.open(path)
+            do { try await body(database.store) } catch {
+                try await database.shutdown()
+                throw error
+            }
+            try await database.shutdown()
+        case .postgres:
+            let base = try #require(postgresURL)
+            let name = "jixiao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = try await StoreDatabase.open(base)
+            var failure: (any Error)?
+            do {
+                try await admin.store.database.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
+                let url = base[..<base.lastIndex(of: "/")!] + "/" + name
+                let database = try await StoreDatabase.open(url)
+                do { try await body(database.store) } catch { failure = error }
+                try await database.shutdown()
+                try await admin.store.database.raw(SQLQueryString("DROP DATABASE \(name)")).run()
+            } catch {
+                failure = failure ?? error
+            }
+            try await admin.shutdown()
+            if let failure { throw Failure(detail: String(reflecting: failure)) }
+        }
+    }
+
+    /// An error with its full text (PostgreSQL errors hide theirs from `description`).
+    struct Failure: Error, CustomStringConvertible {
+        var detail: String
+        var description: String { detail }
+    }
+
+    static func evaluation() throws -> SelfEvaluation {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/examples/seed004-self-evaluation.json")
+        return try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: example))
+    }
+
+    @Test func ciRunsThePostgresSuite() {
+        if ProcessInfo.processInfo.environment["CI"] != nil { #expect(Self.postgresURL != nil, "CI must set JIXIAO_TEST_POSTGRES") }
+    }
+
+    @Test(arguments: backends)
+    func migrationsAreNumberedAndRunOnce(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.migrate()
+            let numbers = try await store.database.raw("SELECT number FROM schema_migrations ORDER BY number").all()
+                .map { try $0.decode(column: "number", as: Int.self) }
+            #expect(numbers == Migrations.all.map(\.number))
+        }
+    }
+
+    @Test(arguments: backends)
+    func aProjectIsStoredAndReadBackWhole(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            await #expect(throws: StoreError.duplicate(Self.unit)) { try await store.addAgency(Self.unit) }
+            let created = try await store.createProject(try Self.evaluation(), by: "何花")
+            #expect(created.version == 1 && created.state == .draft)
+            let read = try await store.project(created.id, for: Self.lead)
+            #expect(read.evaluation == (try Self.evaluation()))
+            #expect(try await store.projects(for: Self.reviewer).map(\.id) == [created.id])
+        }
+    }
+
+    @Test(arguments: backends)
+    func anotherUnitsProjectIsNotFound(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            let created = try await store.createProject(try Self.evaluation(), by: "何花")
+            let stranger = Actor(role: .unitLead, agency: "别的单位")
+            await #expect(throws: StoreError.notFound) { try await store.project(created.id, for: stranger) }
+            await #expect(throws: StoreError.notFound) {
+                try await store.save(created.id, try Self.evaluation(), expectedVersion: 1, by: "x", as: stranger)
+            }
+            #expect(try await store.projects(for: stranger).isEmpty)
+        }
+    }
+
+    @Test(arguments: backends)
+    func aSaveRecordsEveryChangedField(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            let created = try await store.createProject(try Self.evaluation(), by: "何花")
+            var changed = try Self.evaluation()
+            changed.indicators.categories[0].groups[0].indicators[0].actual = "12名在职人员和1名退休人员"
+            let saved = try await store.save(created.id, changed, expectedVersion: 1, by: "何花", as: Self.lead)
+            #expect(saved.version == 2)
+            let history = try await store.history(created.id, for: Self.lead)
+            let change = try #require(history.first { $0.version == 2 })
+            #expect(change.field.hasSuffix("/实际完成值"))
+            #expect(change.oldValue == "13名在职人员和1名退休人员" && change.newValue == "12名在职人员和1名退休人员")
+            #expect(change.actor == "何花")
+        }
+    }
+
+    @Test(arguments: backends)
+    func theLaterOfTwoSavesIsRefusedAndNothingIsLost(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            let created = try await store.createProject(try Self.evaluation(), by: "何花")
+            var first = try Self.evaluation()
+            first.goal.actual = "甲的修改"
+            var second = try Self.evaluation()
+            second.goal.actual = "乙的修改"
+            let results = await withTaskGroup(of: Result<ProjectRecord, any Error>.self) { group in
+                for edit in [first, second] {
+                    group.addTask {
+                        do { return .success(try await store.save(created.id, edit, expectedVersion: 1, by: edit.goal.actual, as: Self.lead)) } catch { return .failure(error) }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let winners = results.compactMap { try? $0.get() }
+            #expect(winners.count == 1)
+            let loser = results.compactMap { result -> StoreError? in
+                if case .failure(let error) = result { return error as? StoreError } else { return nil }
+            }
+            #expect(loser == [.stale(expected: 1, current: 2)])
+            let stored = try await store.project(created.id, for: Self.lead)
+            #expect(stored.version == 2 && stored.evaluation.goal.actual == winners[0].evaluation.goal.actual)
+        }
+    }
+
+    @Test(arguments: backends)
+    func theWorkflowIsRecordedAndPublishedIsReadOnly(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            let id = try await store.createProject(try Self.evaluation(), by: "何花").id
+            _ = try await store.transition(id, .submit, by: "刘湛", as: Self.lead)
+            _ = try await store.transition(id, .return(comment: "偏差原因未填写"), by: "审核人", as: Self.reviewer)
+            _ = try await store.transition(id, .submit, by: "刘湛", as: Self.lead)
+            _ = try await store.transition(id, .approve, by: "审核人", as: Self.reviewer)
+            let published = try await store.transition(id, .publish, by: "审核人", as: Self.reviewer)
+            #expect(published.state == .published && published.version == 6)
+            await #expect(throws: StoreError.self) {
+                try await store.save(id, try Self.evaluation(), expectedVersion: 6, by: "何花", as: Self.lead)
+            }
+            let history = try await store.history(id, for: Self.reviewer)
+            #expect(history.contains { $0.field == "退回意见" && $0.newValue == "偏差原因未填写" })
+            #expect(history.filter { $0.field == "状态" }.map(\.newValue) == ["已提交", "退回", "已提交", "审核通过", "已公开"])
+        }
+    }
+
+    @Test(arguments: backends)
+    func aFailedWriteLeavesNothingBehind(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            struct Halfway: Error {}
+            await #expect(throws: Halfway.self) {
+                try await store.transaction { db in
+                    try await db.raw("INSERT INTO agencies (id, name) VALUES ('x', '半途单位')").run()
+                    throw Halfway()
+                }
+            }
+            #expect(try await store.agencies().map(\.name) == [Self.unit])
+            await #expect(throws: StoreError.self) {
+                var orphan = try Self.evaluation()
+                orphan.agency.name = "未建立的单位"
+                _ = try await store.createProject(orphan, by: "x")
+            }
+            #expect(try await store.projects(for: Actor(role: .bureauAdmin)).isEmpty)
+        }
+    }
+}
