@@ -27,19 +27,28 @@ public struct ProjectStore: Sendable {
 
     // MARK: Migrations
 
-    /// Applies the migrations not applied yet, each in its own transaction.
+    /// Applies the migrations not applied yet, all in one transaction. On PostgreSQL the transaction first takes an
+    /// advisory lock, so servers (or test runs) starting together against one database apply each migration once.
     public func migrate() async throws {
-        try await exclusive { try await self.migrateAlone() }
+        try await exclusive {
+            try await self.transaction { db in
+                if db.dialect.name == "postgresql" {
+                    try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run()
+                }
+                try await Self.applyMigrations(db)
+            }
+        }
     }
 
-    private func migrateAlone() async throws {
-        try await database.raw("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").run()
-        let applied = Set(try await database.raw("SELECT number FROM schema_migrations").all().map { try $0.decode(column: "number", as: Int.self) })
+    /// The advisory lock key of migrations (any constant; "jixiao" in ASCII).
+    static let migrationLock = 0x6A_69_78_69_61_6F
+
+    private static func applyMigrations(_ db: any SQLDatabase) async throws {
+        try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").run()
+        let applied = Set(try await db.raw("SELECT number FROM schema_migrations").all().map { try $0.decode(column: "number", as: Int.self) })
         for migration in Migrations.all where !applied.contains(migration.number) {
-            try await transaction { db in
-                for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
-                try await db.raw("INSERT INTO schema_migrations (number, name, applied_at) VALUES (\(bind: migration.number), \(bind: migration.name), \(bind: Self.now()))").run()
-            }
+            for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+            try await db.raw("INSERT INTO schema_migrations (number, name, applied_at) VALUES (\(bind: migration.number), \(bind: migration.name), \(bind: now()))").run()
         }
     }
 

@@ -30,23 +30,28 @@ import JixiaoCore
             }
             try await database.shutdown()
         case .postgres:
-            let base = try #require(postgresURL)
-            let name = "jixiao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let admin = try await StoreDatabase.open(base)
-            var failure: (any Error)?
-            do {
-                try await admin.store.database.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
-                let url = base[..<base.lastIndex(of: "/")!] + "/" + name
-                let database = try await StoreDatabase.open(url)
-                do { try await body(database.store) } catch { failure = error }
-                try await database.shutdown()
-                try await admin.store.database.raw(SQLQueryString("DROP DATABASE \(name)")).run()
-            } catch {
-                failure = failure ?? error
-            }
-            try await admin.shutdown()
-            if let failure { throw Failure(detail: String(reflecting: failure)) }
+            do { try await withPostgresDatabase(body) } catch { throw Failure(detail: String(reflecting: error)) }
         }
+    }
+
+    /// Runs `body` on a new, migrated PostgreSQL database and drops it afterwards.
+    static func withPostgresDatabase(_ body: (ProjectStore) async throws -> Void) async throws {
+        let base = try #require(postgresURL)
+        let name = "jixiao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let admin = try await StoreDatabase.open(base)
+        var failure: (any Error)?
+        do {
+            try await admin.store.database.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
+            let url = base[..<base.lastIndex(of: "/")!] + "/" + name
+            let database = try await StoreDatabase.open(url)
+            do { try await body(database.store) } catch { failure = error }
+            try await database.shutdown()
+            try await admin.store.database.raw(SQLQueryString("DROP DATABASE \(name)")).run()
+        } catch {
+            failure = failure ?? error
+        }
+        try await admin.shutdown()
+        if let failure { throw failure }
     }
 
     /// An error with its full text (PostgreSQL errors hide theirs from `description`).
