@@ -29,9 +29,10 @@ let package = Package(
             resources: [.copy("Resources/Profiles")],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "JixiaoZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "JixiaoOffice",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["JixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(
