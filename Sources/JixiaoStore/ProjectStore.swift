@@ -9,14 +9,22 @@ public struct ProjectStore: Sendable {
     let database: any SQLDatabase
     /// For a store on one connection (SQLite): every operation runs alone.
     let gate: SerialGate?
+    /// The profiles the stored summaries are scored by (each evaluation by the default of its kind).
+    let profiles: ProfileCatalog
 
-    public init(database: any SQLDatabase) {
-        self.init(database: database, gate: nil)
+    public init(database: any SQLDatabase, profiles: ProfileCatalog) {
+        self.init(database: database, gate: nil, profiles: profiles)
     }
 
-    init(database: any SQLDatabase, gate: SerialGate?) {
+    init(database: any SQLDatabase, gate: SerialGate?, profiles: ProfileCatalog) {
         self.database = database
         self.gate = gate
+        self.profiles = profiles
+    }
+
+    /// The summary the overview shows, nil when no profile applies to the evaluation's kind.
+    public func summary(of evaluation: SelfEvaluation) -> EvaluationSummary? {
+        (try? profiles.defaultProfile(for: evaluation.kind)).map { EvaluationSummary(evaluation, profile: $0) }
     }
 
     /// Runs an operation, alone when the store is on one connection.
@@ -31,7 +39,7 @@ public struct ProjectStore: Sendable {
     /// advisory lock, so servers (or test runs) starting together against one database apply each migration once.
     public func migrate() async throws {
         try await exclusive {
-            try await self.transaction { db in
+            try await self.database.transaction { db in
                 if db.dialect.name == "postgresql" {
                     try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run()
                 }
@@ -94,10 +102,13 @@ public struct ProjectStore: Sendable {
         let id = UUID().uuidString
         let now = Self.now()
         let json = try Self.encode(evaluation)
-        try await transaction { db in
+        let summary = Self.summaryColumns(summary(of: evaluation))
+        try await database.transaction { db in
             try await db.raw("""
-                INSERT INTO projects (id, agency_id, fiscal_year, name, state, version, write_token, evaluation, updated_at)
-                VALUES (\(bind: id), \(bind: agency.id), \(bind: evaluation.fiscalYear), \(bind: evaluation.title), \(bind: WorkflowState.draft.rawValue), 1, \(bind: UUID().uuidString), \(bind: json), \(bind: now))
+                INSERT INTO projects (id, agency_id, fiscal_year, name, state, version, write_token, evaluation, updated_at,
+                total_centi, grade, execution_bp, findings, profile)
+                VALUES (\(bind: id), \(bind: agency.id), \(bind: evaluation.fiscalYear), \(bind: evaluation.title), \(bind: WorkflowState.draft.rawValue), 1, \(bind: UUID().uuidString), \(bind: json), \(bind: now),
+                \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution), \(bind: summary.findings), \(bind: summary.profile))
                 """).run()
             try await Self.record(db, project: id, version: 1, actor: user, at: now, changes: [("创建", "", evaluation.title)])
         }
@@ -117,19 +128,6 @@ public struct ProjectStore: Sendable {
             """).first()
         guard let row, let record = try? Self.project(row), actor.canSee(record.agency) else { throw StoreError.notFound }
         return record
-    }
-
-    /// The projects `actor` may see, optionally of one year.
-    public func projects(for actor: Actor, fiscalYear: Int? = nil) async throws -> [ProjectRecord] {
-        try await exclusive { try await self.fetchProjects(for: actor, fiscalYear: fiscalYear) }
-    }
-
-    private func fetchProjects(for actor: Actor, fiscalYear: Int?) async throws -> [ProjectRecord] {
-        let rows = try await database.raw("""
-            SELECT p.id, a.name AS agency, p.fiscal_year, p.name, p.state, p.version, p.evaluation, p.updated_at
-            FROM projects p JOIN agencies a ON a.id = p.agency_id ORDER BY a.name, p.name
-            """).all()
-        return try rows.map(Self.project).filter { actor.canSee($0.agency) && (fiscalYear == nil || $0.fiscalYear == fiscalYear) }
     }
 
     /// Saves `evaluation` over the project if it is still at `expectedVersion`, recording every changed field.
@@ -193,11 +191,14 @@ public struct ProjectStore: Sendable {
         let token = UUID().uuidString
         let now = Self.now()
         let json = try Self.encode(evaluation)
+        let summary = Self.summaryColumns(summary(of: evaluation))
         let next = expectedVersion + 1
-        let won: Int? = try await transaction { db in
+        let won: Int? = try await database.transaction { db in
             try await db.raw("""
                 UPDATE projects SET evaluation = \(bind: json), state = \(bind: state.rawValue), version = \(bind: next),
-                write_token = \(bind: token), name = \(bind: evaluation.title), fiscal_year = \(bind: evaluation.fiscalYear), updated_at = \(bind: now)
+                write_token = \(bind: token), name = \(bind: evaluation.title), fiscal_year = \(bind: evaluation.fiscalYear), updated_at = \(bind: now),
+                total_centi = \(bind: summary.total), grade = \(bind: summary.grade), execution_bp = \(bind: summary.execution),
+                findings = \(bind: summary.findings), profile = \(bind: summary.profile)
                 WHERE id = \(bind: current.id) AND version = \(bind: expectedVersion)
                 """).run()
             let row = try await db.raw("SELECT version, write_token FROM projects WHERE id = \(bind: current.id)").first()
@@ -218,21 +219,6 @@ public struct ProjectStore: Sendable {
                 INSERT INTO history (id, project_id, version, actor, at, field, old_value, new_value)
                 VALUES (\(bind: UUID().uuidString), \(bind: project), \(bind: version), \(bind: actor), \(bind: at), \(bind: field), \(bind: old), \(bind: new))
                 """).run()
-        }
-    }
-
-    /// Runs `body` in one transaction on one connection; any error rolls everything back.
-    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await database.withSession { session in
-            try await session.raw("BEGIN").run()
-            do {
-                let result = try await body(session)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 @preconcurrency import AsyncKit
 import Foundation
+import JixiaoCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -10,16 +11,20 @@ import SQLiteKit
 /// (`postgres://user:password@host:5432/database`), and closes it again.
 public final class StoreDatabase: Sendable {
     public let store: ProjectStore
+    public let accounts: AccountStore
     private let close: @Sendable () async throws -> Void
 
     private init(store: ProjectStore, close: @escaping @Sendable () async throws -> Void) {
         self.store = store
+        self.accounts = AccountStore(database: store.database, gate: store.gate)
         self.close = close
     }
 
     /// `location` is a `postgres://` URL or a SQLite file path (created if missing); the schema is migrated.
-    public static func open(_ location: String) async throws -> StoreDatabase {
+    /// Stored summaries are scored by `profiles` (the built-in ones when nil).
+    public static func open(_ location: String, profiles: ProfileCatalog? = nil) async throws -> StoreDatabase {
         let logger = Logger(label: "jixiao.store")
+        let profiles = try profiles ?? ProfileCatalog.builtin()
         let database: StoreDatabase
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             let configuration = try SQLPostgresConfiguration(url: location)
@@ -27,14 +32,14 @@ public final class StoreDatabase: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
                 on: MultiThreadedEventLoopGroup.singleton)
             database = StoreDatabase(
-                store: ProjectStore(database: pool.database(logger: logger).sql()),
+                store: ProjectStore(database: pool.database(logger: logger).sql(), profiles: profiles),
                 close: { try await pool.shutdownAsync() })
         } else {
             let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys = ON")
             _ = try await connection.query("PRAGMA journal_mode = WAL")
             database = StoreDatabase(
-                store: ProjectStore(database: connection.sql(), gate: SerialGate()),
+                store: ProjectStore(database: connection.sql(), gate: SerialGate(), profiles: profiles),
                 close: { try await connection.close() })
         }
         do {

@@ -20,11 +20,16 @@ import JixiaoCore
 
     /// A fresh, migrated store: a new SQLite file, or a new PostgreSQL database.
     static func withStore(_ backend: Backend, _ body: (ProjectStore) async throws -> Void) async throws {
+        try await withDatabase(backend) { try await body($0.store) }
+    }
+
+    /// A fresh, migrated database (projects and accounts): a new SQLite file, or a new PostgreSQL database.
+    static func withDatabase(_ backend: Backend, _ body: (StoreDatabase) async throws -> Void) async throws {
         switch backend {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-store-\(UUID().uuidString).sqlite").path
             let database = try await StoreDatabase.open(path)
-            do { try await body(database.store) } catch {
+            do { try await body(database) } catch {
                 try await database.shutdown()
                 throw error
             }
@@ -35,7 +40,7 @@ import JixiaoCore
     }
 
     /// Runs `body` on a new, migrated PostgreSQL database and drops it afterwards.
-    static func withPostgresDatabase(_ body: (ProjectStore) async throws -> Void) async throws {
+    static func withPostgresDatabase(_ body: (StoreDatabase) async throws -> Void) async throws {
         let base = try #require(postgresURL)
         let name = "jixiao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let admin = try await StoreDatabase.open(base)
@@ -44,7 +49,7 @@ import JixiaoCore
             try await admin.store.database.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
             let url = base[..<base.lastIndex(of: "/")!] + "/" + name
             let database = try await StoreDatabase.open(url)
-            do { try await body(database.store) } catch { failure = error }
+            do { try await body(database) } catch { failure = error }
             try await database.shutdown()
             try await admin.store.database.raw(SQLQueryString("DROP DATABASE \(name)")).run()
         } catch {
@@ -89,7 +94,7 @@ import JixiaoCore
             #expect(created.version == 1 && created.state == .draft)
             let read = try await store.project(created.id, for: Self.lead)
             #expect(read.evaluation == (try Self.evaluation()))
-            #expect(try await store.projects(for: Self.reviewer).map(\.id) == [created.id])
+            #expect(try await store.listings(for: Self.reviewer).projects.map(\.id) == [created.id])
         }
     }
 
@@ -103,7 +108,7 @@ import JixiaoCore
             await #expect(throws: StoreError.notFound) {
                 try await store.save(created.id, try Self.evaluation(), expectedVersion: 1, by: "x", as: stranger)
             }
-            #expect(try await store.projects(for: stranger).isEmpty)
+            #expect(try await store.listings(for: stranger).total == 0)
         }
     }
 
@@ -178,7 +183,7 @@ import JixiaoCore
             try await store.addAgency(Self.unit)
             struct Halfway: Error {}
             await #expect(throws: Halfway.self) {
-                try await store.transaction { db in
+                try await store.database.transaction { db in
                     try await db.raw("INSERT INTO agencies (id, name) VALUES ('x', '半途单位')").run()
                     throw Halfway()
                 }
@@ -189,7 +194,59 @@ import JixiaoCore
                 orphan.agency.name = "未建立的单位"
                 _ = try await store.createProject(orphan, by: "x")
             }
-            #expect(try await store.projects(for: Actor(role: .bureauAdmin)).isEmpty)
+            #expect(try await store.listings(for: Actor(role: .bureauAdmin)).total == 0)
+        }
+    }
+
+    @Test(arguments: backends)
+    func listsCarryTheSummaryAndFilterSortAndPageInTheDatabase(_ backend: Backend) async throws {
+        try await Self.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            try await store.addAgency("株洲市芦淞区财政局")
+            let first = try await store.createProject(try Self.evaluation(), by: "何花")
+            var other = try Self.evaluation()
+            other.agency.name = "株洲市芦淞区财政局"
+            other.budget.total.spent = other.budget.total.adjustedBudget.map { Money(fen: $0.fen / 2) }
+            let second = try await store.createProject(other, by: "x")
+            let admin = Actor(role: .bureauAdmin)
+            let all = try await store.listings(for: admin, ListingQuery(order: .executionRate))
+            #expect(all.total == 2 && all.projects.map(\.id) == [second.id, first.id])
+            let summary = try #require(all.projects[1].summary)
+            let expected = try #require(store.summary(of: try Self.evaluation()))
+            #expect(summary.total == expected.total.rounded(scale: 2) && summary.grade == expected.grade)
+            #expect(summary.findings == expected.findings && summary.profile == "hunan-2023-agency@2023.1")
+            #expect(all.projects[0].summary?.executionRate == ExactDecimal(significand: 5000, exponent: -4))
+            let page = try await store.listings(for: admin, ListingQuery(order: .agency, descending: true, limit: 1, offset: 1))
+            #expect(page.total == 2 && page.projects.map(\.id) == [first.id], "财 sorts after 应 by code point")
+            #expect(try await store.listings(for: admin, ListingQuery(text: "财政")).projects.map(\.id) == [second.id])
+            #expect(try await store.listings(for: admin, ListingQuery(states: [.submitted])).total == 0)
+            #expect(try await store.listings(for: nil).total == 0, "the public sees published projects only")
+        }
+    }
+
+    @Test(arguments: backends)
+    func usersHaveRolesUnitsAndSessionsThatExpire(_ backend: Backend) async throws {
+        try await Self.withDatabase(backend) { database in
+            let accounts = database.accounts
+            try await database.store.addAgency(Self.unit)
+            let lead = try await accounts.createUser(login: "lead", displayName: "何花", passwordHash: "h1", role: .unitLead, agency: Self.unit)
+            let reviewer = try await accounts.createUser(login: "rev", displayName: "审核人", passwordHash: "h2", role: .reviewer, reviews: [Self.unit])
+            #expect(lead.actor == Self.lead && reviewer.actor == Self.reviewer)
+            await #expect(throws: StoreError.refused("登录名“lead”已被使用")) {
+                try await accounts.createUser(login: "lead", displayName: "x", passwordHash: "h", role: .unitFiller, agency: Self.unit)
+            }
+            await #expect(throws: StoreError.refused("单位“别的单位”尚未建立")) {
+                try await accounts.createUser(login: "x", displayName: "x", passwordHash: "h", role: .reviewer, reviews: ["别的单位"])
+            }
+            #expect(try await accounts.userCount() == 2, "a refused user leaves nothing behind")
+            let found = try #require(try await accounts.credentials(login: "rev"))
+            #expect(found.user == reviewer && found.passwordHash == "h2")
+            let now = Date()
+            try await accounts.openSession(tokenHash: "t1", csrfToken: "c1", user: lead.id, expires: now.addingTimeInterval(60))
+            #expect(try await accounts.session(tokenHash: "t1", now: now) == SessionRecord(user: lead, csrfToken: "c1"))
+            #expect(try await accounts.session(tokenHash: "t1", now: now.addingTimeInterval(61)) == nil, "expired")
+            try await accounts.closeSession(tokenHash: "t1", now: now)
+            #expect(try await accounts.session(tokenHash: "t1", now: now) == nil, "signed out")
         }
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import JixiaoCore
+import SQLKit
+
+/// The repository of users, their reviewer assignments and their sessions. Passwords arrive already hashed
+/// (bcrypt, by the web layer) and session tokens as their SHA-256: the database never holds either in clear.
+public struct AccountStore: Sendable {
+    let database: any SQLDatabase
+    let gate: SerialGate?
+
+    func exclusive<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
+        guard let gate else { return try await body() }
+        return try await gate.run(body)
+    }
+
+    // MARK: Users
+
+    /// Adds a user; unit roles name their unit, reviewers the units they review. Logins are unique.
+    @discardableResult
+    public func createUser(
+        login: String, displayName: String, passwordHash: String, role: Role, agency: String? = nil, reviews: [String] = []
+    ) async throws -> UserRecord {
+        try await exclusive {
+            let login = login.trimmingCharacters(in: .whitespaces)
+            guard !login.isEmpty else { throw StoreError.refused("登录名不能为空") }
+            if try await database.raw("SELECT id FROM users WHERE login = \(bind: login)").first() != nil {
+                throw StoreError.refused("登录名“\(login)”已被使用")
+            }
+            let isUnit = role == .unitFiller || role == .unitLead
+            guard !isUnit || agency != nil else { throw StoreError.refused("\(role.label)必须属于一个单位") }
+            let ids = try await agencyIDs(Set((isUnit ? [agency!] : []) + (role == .reviewer ? reviews : [])))
+            let user = UserRecord(
+                id: UUID().uuidString, login: login, displayName: displayName, role: role, agency: isUnit ? agency : nil,
+                reviews: role == .reviewer ? reviews.sorted() : [])
+            try await database.transaction { db in
+                try await db.raw("""
+                    INSERT INTO users (id, login, display_name, password_hash, role, agency_id, created_at)
+                    VALUES (\(bind: user.id), \(bind: login), \(bind: displayName), \(bind: passwordHash), \(bind: role.rawValue),
+                    \(bind: user.agency.flatMap { ids[$0] }), \(bind: ProjectStore.now()))
+                    """).run()
+                for name in user.reviews {
+                    try await db.raw("INSERT INTO reviewer_agencies (user_id, agency_id) VALUES (\(bind: user.id), \(bind: ids[name]!))").run()
+                }
+            }
+            return user
+        }
+    }
+
+    /// The ids of the named agencies; refuses a name that is not an agency.
+    private func agencyIDs(_ names: Set<String>) async throws -> [String: String] {
+        var ids: [String: String] = [:]
+        for name in names {
+            guard let row = try await database.raw("SELECT id FROM agencies WHERE name = \(bind: name)").first() else {
+                throw StoreError.refused("单位“\(name)”尚未建立")
+            }
+            ids[name] = try row.decode(column: "id", as: String.self)
+        }
+        return ids
+    }
+
+    /// The user with `login` and their password hash, for signing in.
+    public func credentials(login: String) async throws -> (user: UserRecord, passwordHash: String)? {
+        try await exclusive {
+            guard let row = try await database.raw("\(unsafeRaw: Self.userColumns) WHERE u.login = \(bind: login)").first() else { return nil }
+            return (try await user(row), try row.decode(column: "password_hash", as: String.self))
+        }
+    }
+
+    /// Every user, by login.
+    public func users() async throws -> [UserRecord] {
+        try await exclusive {
+            var users: [UserRecord] = []
+            for row in try await database.raw("\(unsafeRaw: Self.userColumns) ORDER BY u.login").all() { users.append(try await user(row)) }
+            return users
+        }
+    }
+
+    public func userCount() async throws -> Int {
+        try await exclusive { try await database.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0 }
+    }
+
+    private static let userColumns = """
+        SELECT u.id, u.login, u.display_name, u.password_hash, u.role, a.name AS agency
+        FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
+        """
+
+    private func user(_ row: any SQLRow) async throws -> UserRecord {
+        let id = try row.decode(column: "id", as: String.self)
+        let role = Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .unitFiller
+        var reviews: [String] = []
+        if role == .reviewer {
+            reviews = try await database.raw("""
+                SELECT a.name FROM reviewer_agencies r JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = \(bind: id) ORDER BY a.name
+                """).all().map { try $0.decode(column: "name", as: String.self) }
+        }
+        return UserRecord(
+            id: id, login: try row.decode(column: "login", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self), role: role,
+            agency: try row.decodeNil(column: "agency") ? nil : try row.decode(column: "agency", as: String.self), reviews: reviews)
+    }
+
+    // MARK: Sessions
+
+    /// Opens a session for `user` until `expires`, keyed by the SHA-256 of its token.
+    public func openSession(tokenHash: String, csrfToken: String, user: String, expires: Date) async throws {
+        try await exclusive {
+            try await database.raw("""
+                INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+                VALUES (\(bind: tokenHash), \(bind: user), \(bind: csrfToken), \(bind: expires.formatted(.iso8601)))
+                """).run()
+        }
+    }
+
+    /// The live session with this token hash, nil when unknown or expired.
+    public func session(tokenHash: String, now: Date = Date()) async throws -> SessionRecord? {
+        try await exclusive {
+            guard let row = try await database.raw("""
+                SELECT u.id, u.login, u.display_name, u.role, a.name AS agency, s.csrf_token
+                FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies a ON a.id = u.agency_id
+                WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now.formatted(.iso8601))
+                """).first()
+            else { return nil }
+            return SessionRecord(user: try await user(row), csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        }
+    }
+
+    /// Ends a session (sign out), and every expired one.
+    public func closeSession(tokenHash: String, now: Date = Date()) async throws {
+        try await exclusive {
+            try await database.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash) OR expires_at <= \(bind: now.formatted(.iso8601))").run()
+        }
+    }
+}
