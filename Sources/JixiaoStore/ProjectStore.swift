@@ -92,28 +92,40 @@ public struct ProjectStore: Sendable {
 
     /// Stores a new project of an existing agency as a draft, version 1.
     public func createProject(_ evaluation: SelfEvaluation, by user: String) async throws -> ProjectRecord {
-        try await exclusive { try await self.insertProject(evaluation, by: user) }
+        try await createProjects([evaluation], by: user)[0]
     }
 
-    private func insertProject(_ evaluation: SelfEvaluation, by user: String) async throws -> ProjectRecord {
-        guard let agency = try await agency(named: evaluation.agency.name) else {
-            throw StoreError.refused("单位“\(evaluation.agency.name)”尚未建立，请财政局管理员先添加该单位")
+    /// Stores new projects (an imported table may hold several) in one transaction: all of them or none.
+    public func createProjects(_ evaluations: [SelfEvaluation], by user: String) async throws -> [ProjectRecord] {
+        try await exclusive {
+            var agencies: [String: AgencyRecord] = [:]
+            for name in Set(evaluations.map(\.agency.name)) {
+                guard let agency = try await agency(named: name) else {
+                    throw StoreError.refused("单位“\(name)”尚未建立，请财政局管理员先添加该单位")
+                }
+                agencies[name] = agency
+            }
+            let now = Self.now()
+            let records = evaluations.map {
+                ProjectRecord(id: UUID().uuidString, agency: $0.agency.name, fiscalYear: $0.fiscalYear, name: $0.title,
+                              state: .draft, version: 1, evaluation: $0, updatedAt: now)
+            }
+            let rows = try records.map { (record: $0, agency: agencies[$0.agency]!.id, json: try Self.encode($0.evaluation),
+                                          summary: Self.summaryColumns(summary(of: $0.evaluation))) }
+            try await database.transaction { db in
+                for row in rows {
+                    let (record, summary) = (row.record, row.summary)
+                    try await db.raw("""
+                        INSERT INTO projects (id, agency_id, fiscal_year, name, state, version, write_token, evaluation, updated_at,
+                        total_centi, grade, execution_bp, findings, profile)
+                        VALUES (\(bind: record.id), \(bind: row.agency), \(bind: record.fiscalYear), \(bind: record.name), \(bind: WorkflowState.draft.rawValue), 1, \(bind: UUID().uuidString), \(bind: row.json), \(bind: now),
+                        \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution), \(bind: summary.findings), \(bind: summary.profile))
+                        """).run()
+                    try await Self.record(db, project: record.id, version: 1, actor: user, at: now, changes: [("创建", "", record.name)])
+                }
+            }
+            return records
         }
-        let id = UUID().uuidString
-        let now = Self.now()
-        let json = try Self.encode(evaluation)
-        let summary = Self.summaryColumns(summary(of: evaluation))
-        try await database.transaction { db in
-            try await db.raw("""
-                INSERT INTO projects (id, agency_id, fiscal_year, name, state, version, write_token, evaluation, updated_at,
-                total_centi, grade, execution_bp, findings, profile)
-                VALUES (\(bind: id), \(bind: agency.id), \(bind: evaluation.fiscalYear), \(bind: evaluation.title), \(bind: WorkflowState.draft.rawValue), 1, \(bind: UUID().uuidString), \(bind: json), \(bind: now),
-                \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution), \(bind: summary.findings), \(bind: summary.profile))
-                """).run()
-            try await Self.record(db, project: id, version: 1, actor: user, at: now, changes: [("创建", "", evaluation.title)])
-        }
-        return ProjectRecord(id: id, agency: agency.name, fiscalYear: evaluation.fiscalYear, name: evaluation.title,
-                             state: .draft, version: 1, evaluation: evaluation, updatedAt: now)
     }
 
     /// The project with `id` if `actor` may see it; ``StoreError/notFound`` otherwise.
@@ -140,7 +152,7 @@ public struct ProjectStore: Sendable {
         do {
             _ = try Workflow.apply(.edit, by: actor, agency: current.agency, in: current.state)
         } catch let error as WorkflowError {
-            throw error.notFound ? StoreError.notFound : StoreError.refused(error.reason)
+            throw error.notFound ? StoreError.notFound : StoreError.forbidden(error.reason)
         }
         guard evaluation.agency.name == current.agency else { throw StoreError.refused("不能把项目改到其他单位名下") }
         let changes = EvaluationDiff.changes(from: current.evaluation, to: evaluation)
@@ -158,7 +170,7 @@ public struct ProjectStore: Sendable {
         do {
             next = try Workflow.apply(action, by: actor, agency: current.agency, in: current.state)
         } catch let error as WorkflowError {
-            throw error.notFound ? StoreError.notFound : StoreError.refused(error.reason)
+            throw error.notFound ? StoreError.notFound : StoreError.forbidden(error.reason)
         }
         var changes = [("状态", current.state.label, next.label)]
         if case .return(let comment) = action { changes.append(("退回意见", "", comment)) }

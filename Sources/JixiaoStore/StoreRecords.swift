@@ -36,7 +36,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound
     /// Someone saved first: the project is at `current`, the save was based on `expected`.
     case stale(expected: Int, current: Int)
+    /// The input cannot be stored (an unknown unit, a taken login …).
     case refused(String)
+    /// The workflow does not let this user do this now (a reviewer editing, a published project …).
+    case forbidden(String)
     case duplicate(String)
 
     public var description: String {
@@ -44,7 +47,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notFound: "找不到该项目"
         case .stale(let expected, let current):
             "保存失败：该项目已被他人修改（您编辑的是第 \(expected) 版，当前为第 \(current) 版）。请刷新后重新修改，您的修改未丢失，可复制后再保存。"
-        case .refused(let reason): reason
+        case .refused(let reason), .forbidden(let reason): reason
         case .duplicate(let name): "已存在同名单位“\(name)”"
         }
     }
