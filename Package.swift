@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "JixiaoOffice", targets: ["JixiaoOffice"]),
         .library(name: "JixiaoDocuments", targets: ["JixiaoDocuments"]),
         .library(name: "JixiaoStore", targets: ["JixiaoStore"]),
+        .library(name: "JixiaoWeb", targets: ["JixiaoWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -51,11 +56,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "JixiaoWeb",
+            dependencies: [
+                "JixiaoCore", "JixiaoDocuments", "JixiaoOffice", "JixiaoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Static")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoCore", "JixiaoDocuments",
+                "JixiaoCore", "JixiaoDocuments", "JixiaoStore", "JixiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,6 +94,15 @@ let package = Package(
         .testTarget(
             name: "JixiaoStoreTests",
             dependencies: ["JixiaoStore", "JixiaoCore", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JixiaoWebTests",
+            dependencies: [
+                "JixiaoWeb", "JixiaoStore", "JixiaoCore", "JixiaoOffice",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

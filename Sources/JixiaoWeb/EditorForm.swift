@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+
+/// The project editor's form, read back into a self-evaluation. Field names follow the tree: `c0.weight`,
+/// `c0.g1.name`, `c0.g1.r2.target`; money in 万元. The structure is the stored one, so a form cannot invent rows;
+/// rows are added, removed and moved by the `op` button (`add:c0.g1`, `remove:c0.g1.r2`, `up:…`, `down:…`).
+struct EditorForm {
+    let form: FormData
+
+    /// `current` with the form's values, then the form's structural operation applied.
+    func apply(to current: SelfEvaluation) throws -> SelfEvaluation {
+        var evaluation = current
+        if current.kind == .project { evaluation.project = try required("project", "项目名称") }
+        evaluation.fiscalYear = try year()
+        evaluation.goal = PerformanceGoal(expected: form.text("goal.expected"), actual: form.text("goal.actual"))
+        evaluation.budget.total = BudgetFigures(
+            initialBudget: try money("budget.initial", "年初预算数"), adjustedBudget: try money("budget.adjusted", "全年预算数"),
+            spent: try money("budget.spent", "全年执行数"))
+        for (c, category) in current.indicators.categories.enumerated() {
+            evaluation.indicators.categories[c].statedWeight = try number("c\(c).weight", "“\(category.name)”的权重")?.value
+            for (g, group) in category.groups.enumerated() {
+                let prefix = "c\(c).g\(g)"
+                evaluation.indicators.categories[c].groups[g].name = form[prefix + ".name"].map(Self.trim) ?? group.name
+                for (r, row) in group.indicators.enumerated() {
+                    let key = "\(prefix).r\(r)"
+                    let place = "第\(c + 1)类第\(g + 1)组第\(r + 1)行"
+                    guard form[key + ".name"] != nil else { continue }
+                    evaluation.indicators.categories[c].groups[g].indicators[r] = Indicator(
+                        name: form.text(key + ".name"), target: form.text(key + ".target"), actual: form.text(key + ".actual"),
+                        weight: try number(key + ".weight", "\(place)“分值”") ?? .absent,
+                        statedScore: try number(key + ".score", "\(place)“得分”") ?? .absent,
+                        deviationNote: form.text(key + ".note"), source: row.source)
+                }
+            }
+        }
+        try applyOperation(to: &evaluation.indicators)
+        return evaluation
+    }
+
+    /// The `op` button: add a row to a group, remove or move a row.
+    private func applyOperation(to tree: inout IndicatorTree) throws {
+        let op = form.text("op")
+        guard let colon = op.firstIndex(of: ":") else { return }
+        let verb = op[..<colon]
+        let path = op[op.index(after: colon)...].split(separator: ".").compactMap { Int($0.dropFirst()) }
+        guard path.count >= 2, tree.categories.indices.contains(path[0]), tree.categories[path[0]].groups.indices.contains(path[1]) else {
+            throw HTTPError(.badRequest, message: "无法识别的编辑操作“\(op)”")
+        }
+        var rows = tree.categories[path[0]].groups[path[1]].indicators
+        if verb == "add" {
+            rows.append(Indicator(name: "新指标", target: "", actual: "", weight: .absent))
+        } else if path.count == 3, rows.indices.contains(path[2]) {
+            let r = path[2]
+            switch verb {
+            case "remove": rows.remove(at: r)
+            case "up" where r > 0: rows.swapAt(r, r - 1)
+            case "down" where r + 1 < rows.count: rows.swapAt(r, r + 1)
+            case "up", "down": break
+            default: throw HTTPError(.badRequest, message: "无法识别的编辑操作“\(op)”")
+            }
+        } else {
+            throw HTTPError(.badRequest, message: "无法识别的编辑操作“\(op)”")
+        }
+        tree.categories[path[0]].groups[path[1]].indicators = rows
+    }
+
+    private static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    private func required(_ field: String, _ label: String) throws -> String {
+        let text = form.text(field)
+        guard !text.isEmpty else { throw HTTPError(.unprocessableContent, message: "“\(label)”不能为空") }
+        return text
+    }
+
+    private func year() throws -> Int? {
+        let text = form.text("fiscalYear")
+        if text.isEmpty { return nil }
+        guard let year = Int(text), (2000...2100).contains(year) else {
+            throw HTTPError(.unprocessableContent, message: "“年度”应为四位年份，读到“\(text)”")
+        }
+        return year
+    }
+
+    /// An amount in 万元; blank is "not stated".
+    private func money(_ field: String, _ label: String) throws -> Money? {
+        let text = form.text(field)
+        if text.isEmpty { return nil }
+        guard let amount = ExactDecimal(text), let money = Money(amount, unit: .wan) else {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”应为金额（万元，如 40.91），读到“\(text)”")
+        }
+        return money
+    }
+
+    /// A weight or score: a number, "/" (not applicable) or blank.
+    private func number(_ field: String, _ label: String) throws -> StatedNumber? {
+        let text = form.text(field)
+        if text.isEmpty { return nil }
+        if text == "/" || text == "／" { return .notApplicable }
+        guard let value = ExactDecimal(text) else {
+            throw HTTPError(.unprocessableContent, message: "\(label)应为数字或“/”，读到“\(text)”")
+        }
+        return .value(value)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+
+/// The fields of a posted form: `application/x-www-form-urlencoded`, or `multipart/form-data` with one file.
+struct FormData: Sendable {
+    var fields: [String: String] = [:]
+    /// The uploaded file of a multipart form: its field name, file name and bytes.
+    var file: (field: String, name: String, data: Data)?
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    /// The trimmed text of a field, "" when absent.
+    func text(_ name: String) -> String {
+        (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Reads the body, refusing one larger than `limit` from its Content-Length before reading anything.
+    static func read(_ request: Request, limit: Int) async throws -> FormData {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPError(.contentTooLarge, message: "上传内容过大（\(length / 1024) KiB），上限为 \(limit / 1024 / 1024) MiB")
+        }
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: limit) } catch {
+            throw HTTPError(.contentTooLarge, message: "上传内容过大，上限为 \(limit / 1024 / 1024) MiB")
+        }
+        let body = Data(buffer.readableBytesView)
+        let type = request.headers[.contentType] ?? ""
+        if type.hasPrefix("multipart/form-data") {
+            guard let boundary = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")),
+                !boundary.isEmpty
+            else { throw HTTPError(.badRequest, message: "multipart 表单缺少 boundary") }
+            return try multipart(body, boundary: boundary)
+        }
+        return urlEncoded(String(decoding: body, as: UTF8.self))
+    }
+
+    static func urlEncoded(_ text: String) -> FormData {
+        var form = FormData()
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            form.fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return form
+    }
+
+    /// A multipart body: text fields and at most one file.
+    static func multipart(_ body: Data, boundary: String) throws -> FormData {
+        let delimiter = Data("--\(boundary)".utf8)
+        let headerEnd = Data("\r\n\r\n".utf8)
+        var form = FormData()
+        var cursor = body.startIndex
+        var parts: [Data] = []
+        while let found = body.range(of: delimiter, in: cursor..<body.endIndex) {
+            if cursor != body.startIndex { parts.append(body[cursor..<found.lowerBound]) }
+            cursor = found.upperBound
+        }
+        for part in parts {
+            guard let split = part.range(of: headerEnd) else { continue }
+            let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
+            var content = part[split.upperBound..<part.endIndex]
+            if content.suffix(2) == Data("\r\n".utf8) { content = content.dropLast(2) }
+            guard let disposition = headers.components(separatedBy: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition") }),
+                let name = parameter("name", in: disposition)
+            else { throw HTTPError(.badRequest, message: "multipart 表单的一部分缺少 name") }
+            if let file = parameter("filename", in: disposition) {
+                form.file = (name, file, Data(content))
+            } else {
+                form.fields[name] = String(decoding: content, as: UTF8.self)
+            }
+        }
+        return form
+    }
+
+    private static func parameter(_ key: String, in disposition: String) -> String? {
+        guard let range = disposition.range(of: " \(key)=\"") else { return nil }
+        let rest = disposition[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}

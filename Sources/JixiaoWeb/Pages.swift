@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The server-rendered pages: swift-mustache templates shipped as resources, one view-model struct per page.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> Pages {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
+            throw HTTPError(.internalServerError, message: "找不到页面模板")
+        }
+        return Pages(library: try await MustacheLibrary(directory: folder.path))
+    }
+
+    /// The page `template` filled from `model`, as an HTML response.
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(model, withTemplate: template) ?? "模板 \(template) 不存在"
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What every page shows around its content: the title, the signed-in user, the navigation and the CSRF token
+/// its forms carry.
+struct PageFrame: Sendable {
+    var title: String
+    var userName: String?
+    var roleLabel: String?
+    var csrf: String
+    var isUnit = false
+    var isReviewer = false
+    var isAdmin = false
+    var flash: String?
+
+    init(_ title: String, _ context: WebContext, flash: String? = nil) {
+        self.title = title
+        self.flash = flash
+        csrf = context.session?.csrfToken ?? ""
+        if let user = context.session?.user {
+            userName = user.displayName
+            roleLabel = user.role.label
+            isUnit = user.role == .unitFiller || user.role == .unitLead
+            isReviewer = user.role == .reviewer || user.role == .bureauAdmin
+            isAdmin = user.role == .bureauAdmin
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoDocuments
+import JixiaoOffice
+import JixiaoStore
+
+extension WebApp {
+    /// A unit's projects: the list, a new blank evaluation, the import of its 自评表, the editor and its history.
+    func addProjectRoutes(to router: Router<WebContext>) {
+        router.get("/projects") { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) }
+            let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year))
+            return pages.render("projects", ProjectListView(frame: PageFrame("项目自评", context), user: user, page: page))
+        }
+        router.post("/projects") { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            guard let agency = user.agency ?? Optional(form.text("agency")), !agency.isEmpty else {
+                throw HTTPError(.unprocessableContent, message: "请填写单位")
+            }
+            let name = form.text("project")
+            guard !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "“项目名称”不能为空") }
+            let evaluation = SelfEvaluation(
+                kind: .project, fiscalYear: Int(form.text("fiscalYear")), agency: Agency(name: agency), project: name,
+                indicators: Self.blankTree)
+            let record = try await Guard.store { try await store.createProject(evaluation, by: user.displayName) }
+            return .redirect(to: "/projects/\(record.id)")
+        }
+        router.post("/projects/import") { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.uploadBytes)
+            try Guard.csrf(form, context)
+            let records = try await importTable(form, by: user)
+            return .redirect(to: records.count == 1 ? "/projects/\(records[0].id)" : "/projects")
+        }
+        router.get("/projects/:id") { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
+            return pages.render("project", ProjectView(record, evaluation: record.evaluation, user: user, context: context, profiles: profiles))
+        }
+        router.post("/projects/:id") { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            let id = try context.parameters.require("id")
+            let current = try await Guard.store { try await store.project(id, for: user.actor) }
+            guard let version = Int(form.text("version")) else { throw HTTPError(.badRequest, message: "表单缺少版本号") }
+            let edited = try EditorForm(form: form).apply(to: current.evaluation)
+            do {
+                _ = try await store.save(id, edited, expectedVersion: version, by: user.displayName, as: user.actor)
+            } catch StoreError.stale(let expected, let now) {
+                // The later save is refused; the page keeps what this user typed, now based on the newer version.
+                var latest = current
+                latest.version = now
+                let message = StoreError.stale(expected: expected, current: now).description
+                return pages.render("project", ProjectView(latest, evaluation: edited, user: user, context: context, profiles: profiles, flash: message), status: .conflict)
+            } catch {
+                throw Guard.failure(error)
+            }
+            return .redirect(to: "/projects/\(id)")
+        }
+        router.get("/projects/:id/history") { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let id = try context.parameters.require("id")
+            let record = try await Guard.store { try await store.project(id, for: user.actor) }
+            let entries = try await Guard.store { try await store.history(id, for: user.actor) }
+            struct Model { var frame: PageFrame; var id: String; var name: String; var entries: [HistoryEntry] }
+            return pages.render("history", Model(frame: PageFrame("修改记录", context), id: id, name: record.name, entries: entries.reversed()))
+        }
+        router.get("/projects/:id/report.:format") { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
+            return try download(record, format: context.parameters.require("format"))
+        }
+    }
+
+    /// A new evaluation's indicator tree: the national profile's first-level categories, one empty group each.
+    static let blankTree = IndicatorTree(categories: ["产出指标", "效益指标", "满意度指标"].map {
+        IndicatorCategory(name: $0, groups: [IndicatorGroup(name: $0 == "产出指标" ? "数量指标" : $0 == "效益指标" ? "社会效益指标" : "服务对象满意度指标")])
+    })
+
+    /// Reads the uploaded 自评表 and stores every evaluation in it, all or none. A unit user's table must be of
+    /// their own unit (a blank unit name is taken as theirs).
+    func importTable(_ form: FormData, by user: UserRecord) async throws -> [ProjectRecord] {
+        guard let file = form.file, !file.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 XLSX 文件") }
+        var evaluations: [SelfEvaluation]
+        do {
+            let lower = file.name.lowercased()
+            if lower.hasSuffix(".json") {
+                evaluations = try SelfEvaluationImporter.fromJSON(file.data, file: file.name)
+            } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+                evaluations = try SelfEvaluationImporter.fromWorkbook(Workbook(data: file.data, file: file.name))
+            } else {
+                throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：只能导入 .xlsx 自评表或 .json 文件")
+            }
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "导入失败：\(error)")
+        }
+        if let unit = user.agency {
+            for index in evaluations.indices {
+                let stated = evaluations[index].agency.name.trimmingCharacters(in: .whitespaces)
+                if stated.isEmpty { evaluations[index].agency.name = unit; continue }
+                guard stated == unit else {
+                    throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：表中单位为“\(stated)”，您所在单位为“\(unit)”，不能导入其他单位的自评表")
+                }
+            }
+        }
+        let stored = evaluations
+        return try await Guard.store { try await store.createProjects(stored, by: user.displayName) }
+    }
+
+    /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a project, with recomputed scores.
+    func download(_ record: ProjectRecord, format: String) throws -> Response {
+        let evaluation = record.evaluation
+        let profile = try profiles.defaultProfile(for: evaluation.kind)
+        let sheet = Scorer(profile: profile).score(evaluation)
+        let content = ReportContent.projectReport(evaluation, sheet: sheet, outline: outline)
+        let data: Data
+        let type: String
+        switch format {
+        case "docx":
+            data = try ReportRenderers.docx(content)
+            type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case "xlsx":
+            data = try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(sheet))
+            type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "html":
+            data = Data(ReportRenderers.html(content).utf8)
+            type = "text/html; charset=utf-8"
+        case "pdf":
+            data = try pdf(content, base: record.id)
+            type = "application/pdf"
+        default:
+            throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
+        }
+        let file = "\(record.name)-绩效自评报告.\(format)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.\(format)"
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(file)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private func pdf(_ content: ReportContent, base: String) throws -> Data {
+        do { _ = try PDFConverter.converter() } catch {
+            throw HTTPError(.serviceUnavailable, message: "服务器未安装 LibreOffice，暂不能生成 PDF；请下载 DOCX")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let docx = scratch.appendingPathComponent(base + ".docx")
+        try ReportRenderers.docx(content).write(to: docx)
+        return try Data(contentsOf: PDFConverter.convert(docx, into: scratch))
+    }
+}
+
+/// The list of projects a user may see.
+struct ProjectListView {
+    var frame: PageFrame
+    var projects: [ListingRow]
+    var canCreate: Bool
+    var needsAgency: Bool
+
+    init(frame: PageFrame, user: UserRecord, page: ListingPage) {
+        self.frame = frame
+        projects = page.projects.map(ListingRow.init)
+        canCreate = user.role != .reviewer
+        needsAgency = user.role == .bureauAdmin
+    }
+}
+
+/// One project in a list: its unit, year, state and stored summary, printed.
+struct ListingRow: Sendable {
+    var id: String
+    var agency: String
+    var year: String
+    var name: String
+    var state: String
+    var score: String
+    var grade: String
+    var executionRate: String
+    var findings: String
+    var updatedAt: String
+
+    init(_ listing: ProjectListing) {
+        id = listing.id
+        agency = listing.agency
+        year = listing.fiscalYear.map(String.init) ?? ""
+        name = listing.name
+        state = listing.state.label
+        score = listing.summary?.total.fixed(2) ?? "—"
+        grade = listing.summary?.grade ?? "—"
+        executionRate = listing.summary?.executionRate.map { ($0 * 100).fixed(2) + "%" } ?? "—"
+        findings = listing.summary.map { String($0.findings) } ?? "—"
+        updatedAt = String(listing.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

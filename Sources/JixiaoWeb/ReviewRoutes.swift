@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoOffice
+import JixiaoStore
+
+extension WebApp {
+    /// The reviewer's inbox (submitted evaluations of their units) and the finance bureau's overview of every
+    /// evaluation: sortable, filterable, paged, and exportable to XLSX.
+    func addReviewRoutes(to router: Router<WebContext>) {
+        router.get("/inbox") { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
+            let page = try await store.listings(for: user.actor, ListingQuery(states: [.submitted], order: .updatedAt))
+            struct Model { var frame: PageFrame; var projects: [ListingRow]; var empty: Bool }
+            return pages.render("inbox", Model(frame: PageFrame("待审核", context), projects: page.projects.map(ListingRow.init), empty: page.total == 0))
+        }
+        router.get("/overview") { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
+            let filter = OverviewFilter(request.uri.queryParameters)
+            let page = try await store.listings(for: user.actor, filter.query(limit: OverviewFilter.pageSize))
+            return pages.render("overview", OverviewView(frame: PageFrame("绩效自评总览", context), filter: filter, page: page))
+        }
+        router.get("/overview.xlsx") { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
+            let filter = OverviewFilter(request.uri.queryParameters)
+            let page = try await store.listings(for: user.actor, filter.query(limit: nil))
+            let data = try WorkbookWriter.write([OverviewWorkbook.sheet(page.projects)], title: "绩效自评总览")
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    .contentDisposition: "attachment; filename=\"overview.xlsx\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
+
+/// The overview's query string: year, state, grade, text; sort column and direction; page.
+struct OverviewFilter: Sendable {
+    static let pageSize = 100
+    var year: String
+    var state: String
+    var grade: String
+    var text: String
+    var sort: ListingQuery.Order
+    var descending: Bool
+    var page: Int
+
+    init(_ parameters: Parameters) {
+        func value(_ key: String) -> String { parameters[Substring(key)].map(String.init) ?? "" }
+        year = value("year")
+        state = value("state")
+        grade = value("grade")
+        text = value("q")
+        sort = ListingQuery.Order(rawValue: value("sort")) ?? .agency
+        descending = value("dir") == "desc"
+        page = max(1, Int(value("page")) ?? 1)
+    }
+
+    func query(limit: Int?) -> ListingQuery {
+        ListingQuery(
+            fiscalYear: Int(year), states: WorkflowState(rawValue: state).map { [$0] } ?? [], text: text, grade: grade,
+            order: sort, descending: descending, limit: limit, offset: limit.map { ($0) * (page - 1) } ?? 0)
+    }
+
+    /// The query string with some keys replaced, for links that keep the rest of the filter.
+    func link(sort: ListingQuery.Order? = nil, page: Int? = nil, format: String = "") -> String {
+        let newSort = sort ?? self.sort
+        let dir = sort == nil ? (descending ? "desc" : "asc") : (sort == self.sort && !descending ? "desc" : "asc")
+        let items = [("year", year), ("state", state), ("grade", grade), ("q", text), ("sort", newSort.rawValue), ("dir", dir), ("page", String(page ?? 1))]
+        let query = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return "/overview\(format)?\(query)"
+    }
+}
+
+/// The overview page.
+struct OverviewView {
+    var frame: PageFrame
+    var projects: [ListingRow]
+    var total: Int
+    var filter: FilterView
+    var sortLinks: [String: String]
+    var states: [Choice]
+    var previous: String?
+    var next: String?
+    var pageText: String
+    var export: String
+
+    struct FilterView { var year: String; var grade: String; var text: String }
+    struct Choice { var value: String; var label: String; var selected: Bool }
+
+    init(frame: PageFrame, filter: OverviewFilter, page: ListingPage) {
+        self.frame = frame
+        projects = page.projects.map(ListingRow.init)
+        total = page.total
+        self.filter = FilterView(year: filter.year, grade: filter.grade, text: filter.text)
+        sortLinks = Dictionary(uniqueKeysWithValues: ListingQuery.Order.allCases.map { ($0.rawValue, filter.link(sort: $0)) })
+        states = [Choice(value: "", label: "全部状态", selected: filter.state.isEmpty)]
+            + WorkflowState.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.state) }
+        let pages = max(1, (page.total + OverviewFilter.pageSize - 1) / OverviewFilter.pageSize)
+        previous = filter.page > 1 ? filter.link(page: filter.page - 1) : nil
+        next = filter.page < pages ? filter.link(page: filter.page + 1) : nil
+        pageText = "第 \(filter.page) / \(pages) 页，共 \(page.total) 项"
+        export = filter.link(format: ".xlsx")
+    }
+}
+
+/// The overview as a worksheet.
+enum OverviewWorkbook {
+    static func sheet(_ projects: [ProjectListing]) -> WorksheetContent {
+        var sheet = WorksheetContent(name: "总览")
+        let headers = ["单位", "年度", "项目", "状态", "自评得分", "等级", "预算执行率", "审核发现问题数", "更新时间"]
+        for (column, header) in headers.enumerated() {
+            sheet.set(CellReference(row: 1, column: column + 1), .text(header), style: .title)
+        }
+        for (index, listing) in projects.enumerated() {
+            let row = index + 2
+            let summary = listing.summary
+            let values: [WorksheetContent.Value] = [
+                .text(listing.agency), .text(listing.fiscalYear.map(String.init) ?? ""), .text(listing.name), .text(listing.state.label),
+                summary.map { .number($0.total.fixed(2)) } ?? .text(""), .text(summary?.grade ?? ""),
+                summary?.executionRate.map { .number(($0 * 100).fixed(2)) } ?? .text(""),
+                summary.map { .number(String($0.findings)) } ?? .text(""), .text(listing.updatedAt),
+            ]
+            for (column, value) in values.enumerated() { sheet.set(CellReference(row: row, column: column + 1), value) }
+        }
+        sheet.columnWidths = [1: 30, 2: 8, 3: 36, 4: 10, 5: 10, 6: 8, 7: 12, 8: 14, 9: 22]
+        return sheet
+    }
+}

@@ -1,0 +1,44 @@
+import Crypto
+import Foundation
+import Hummingbird
+import JixiaoStore
+
+/// Finds the session of a request: the `jixiao_session` cookie (pages) or `Authorization: Bearer` (the API, which
+/// ignores cookies, so no page can make a browser call it). An unknown or expired token is no session at all.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let accounts: AccountStore
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            context.session = try await accounts.session(tokenHash: SessionToken.hash(String(authorization.dropFirst(7))))
+            context.bearer = context.session != nil
+        } else if !request.uri.path.hasPrefix("/api/"), let token = request.cookies[SessionToken.cookieName]?.value {
+            context.session = try await accounts.session(tokenHash: SessionToken.hash(token))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Session tokens: 256 random bits, kept by the browser in an HttpOnly, SameSite=Lax cookie and by the database
+/// only as their SHA-256.
+enum SessionToken {
+    static let cookieName = "jixiao_session"
+    static let lifetime: TimeInterval = 12 * 3600
+
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func cookie(_ token: String) -> Cookie {
+        Cookie(name: cookieName, value: token, maxAge: Int(lifetime), path: "/", httpOnly: true, sameSite: .lax)
+    }
+
+    static let expiredCookie = Cookie(name: cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
+}

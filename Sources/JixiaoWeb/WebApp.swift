@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoDocuments
+import JixiaoStore
+
+/// The web application: pages for units, reviewers, the finance bureau and the public, and the JSON API, over
+/// one store. `router()` is what both the server and the router tests run.
+public struct WebApp: Sendable {
+    let database: StoreDatabase
+    let pages: Pages
+    let profiles: ProfileCatalog
+    let outline: ReportOutline
+    /// bcrypt's cost for new passwords (12 in production; tests lower it to stay fast).
+    let bcryptCost: UInt8
+
+    public var store: ProjectStore { database.store }
+    public var accounts: AccountStore { database.accounts }
+
+    public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12) async throws {
+        self.database = database
+        self.pages = try await Pages.load()
+        self.profiles = profiles
+        self.outline = try ReportOutline.builtin()
+        self.bcryptCost = bcryptCost
+    }
+
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: ErrorPages(pages: pages))
+        router.add(middleware: SessionMiddleware(accounts: accounts))
+        router.get("/static/site.css") { _, _ in Self.stylesheet }
+        addAuthRoutes(to: router)
+        addProjectRoutes(to: router)
+        addWorkflowRoutes(to: router)
+        addReviewRoutes(to: router)
+        addAdminRoutes(to: router)
+        addPublicRoutes(to: router)
+        addAPIRoutes(to: router)
+        return router
+    }
+
+    /// The server on `host`:`port`.
+    public func application(host: String, port: Int) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Jixiao"))
+    }
+
+    private static let stylesheet: Response = {
+        let url = Bundle.module.resourceURL?.appendingPathComponent("Static/site.css")
+        let css = url.flatMap { try? Data(contentsOf: $0) } ?? Data()
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: css)))
+    }()
+}
