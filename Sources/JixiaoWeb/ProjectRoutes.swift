@@ -70,7 +70,7 @@ extension WebApp {
             struct Model { var frame: PageFrame; var id: String; var name: String; var entries: [HistoryEntry] }
             return pages.render("history", Model(frame: PageFrame("修改记录", context), id: id, name: record.name, entries: entries.reversed()))
         }
-        router.get("/projects/:id/report.:format") { request, context -> Response in
+        router.get("/projects/:id/report.{format}") { request, context -> Response in
             let user = try Guard.user(request, context)
             let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
             return try download(record, format: context.parameters.require("format"))

@@ -12,7 +12,7 @@ extension WebApp {
             struct Model { var frame: PageFrame; var projects: [ListingRow]; var empty: Bool; var q: String }
             return pages.render("public", Model(frame: PageFrame("绩效自评公开", context), projects: page.projects.map(ListingRow.init), empty: page.total == 0, q: text ?? ""))
         }
-        router.get("/public/:id/report.:format") { _, context -> Response in
+        router.get("/public/:id/report.{format}") { _, context -> Response in
             let record = try await publishedProject(context.parameters.require("id"))
             return try download(record, format: context.parameters.require("format"))
         }

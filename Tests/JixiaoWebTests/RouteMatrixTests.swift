@@ -1,0 +1,182 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JixiaoCore
+import JixiaoStore
+import Testing
+@testable import JixiaoWeb
+
+/// Every role against every route, pages and API, on a project of unit A in the state the route needs. Unit B's
+/// lead and reviewer asking for unit A's project by id is the "other unit" case: they get 404, as if it did not exist.
+@Suite struct RouteMatrixTests {
+    /// The matrix's columns: who asks. "public" is nobody signed in.
+    static let roles = ["public", "fillerA", "leadA", "leadB", "reviewerA", "reviewerB", "admin"]
+
+    /// One row: a request and the answer each role gets, in the order of `roles`. An answer is a status code;
+    /// "see" is a redirect elsewhere than the login page (the page form's success), "login" a redirect to it.
+    struct Row: Sendable {
+        var method: HTTPRequest.Method
+        /// `{id}` stands for a fresh project of unit A in `state`, `{version}` for its version.
+        var path: String
+        var state: WorkflowState = .draft
+        var form: [String: String] = [:]
+        /// Sent as a JSON body (API rows).
+        var json: String?
+        var expected: String
+    }
+
+    static let pageRows: [Row] = [
+        Row(method: .get, path: "/", expected: "see see see see see see see"),
+        Row(method: .get, path: "/projects", expected: "login 200 200 200 200 200 200"),
+        Row(method: .get, path: "/projects/{id}", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/projects/no-such-project", expected: "login 404 404 404 404 404 404"),
+        Row(method: .get, path: "/projects/{id}/history", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/projects/{id}/report.docx", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/projects/{id}/report.xlsx", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/projects/{id}/report.html", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/projects/{id}/report.exe", expected: "login 404 404 404 404 404 404"),
+        Row(method: .get, path: "/inbox", expected: "login 403 403 403 200 200 200"),
+        Row(method: .get, path: "/overview", expected: "login 403 403 403 200 200 200"),
+        Row(method: .get, path: "/overview.xlsx", expected: "login 403 403 403 200 200 200"),
+        Row(method: .get, path: "/admin", expected: "login 403 403 403 403 403 200"),
+        Row(method: .get, path: "/public", expected: "200 200 200 200 200 200 200"),
+        Row(method: .get, path: "/public/{id}/report.html", expected: "404 404 404 404 404 404 404"),
+        Row(method: .get, path: "/public/{id}/report.html", state: .approved, expected: "404 404 404 404 404 404 404"),
+        Row(method: .get, path: "/public/{id}/report.html", state: .published, expected: "200 200 200 200 200 200 200"),
+        Row(method: .get, path: "/login", expected: "200 200 200 200 200 200 200"),
+        Row(method: .post, path: "/projects", form: ["project": "新建项目", "fiscalYear": "2024", "agency": WebHarness.unitA],
+            expected: "login see see see 403 403 see"),
+        Row(method: .post, path: "/projects/{id}", form: ["version": "{version}", "budget.spent": "300"],
+            expected: "login see see 404 403 404 see"),
+        Row(method: .post, path: "/projects/{id}", state: .returned, form: ["version": "{version}", "budget.spent": "300"],
+            expected: "login see see 404 403 404 see"),
+        Row(method: .post, path: "/projects/{id}", state: .submitted, form: ["version": "{version}", "budget.spent": "300"],
+            expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}", state: .published, form: ["version": "{version}", "budget.spent": "300"],
+            expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/submit", expected: "login 403 see 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/submit", state: .returned, expected: "login 403 see 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/submit", state: .approved, expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/return", state: .submitted, form: ["comment": "请补充偏差说明"],
+            expected: "login 403 403 404 see 404 see"),
+        Row(method: .post, path: "/projects/{id}/return", state: .published, form: ["comment": "请补充偏差说明"],
+            expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/approve", state: .submitted, expected: "login 403 403 404 see 404 see"),
+        Row(method: .post, path: "/projects/{id}/approve", expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/projects/{id}/publish", state: .approved, expected: "login 403 403 404 see 404 see"),
+        Row(method: .post, path: "/projects/{id}/publish", state: .submitted, expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/admin/agencies", form: ["name": "新单位{id}"], expected: "login 403 403 403 403 403 see"),
+        Row(method: .post, path: "/admin/users", form: ["login": "user-{id}", "role": "unitFiller", "password": "long-enough-1", "agency": WebHarness.unitA],
+            expected: "login 403 403 403 403 403 see"),
+    ]
+
+    static let apiRows: [Row] = [
+        Row(method: .get, path: "/api/projects", expected: "401 200 200 200 200 200 200"),
+        Row(method: .get, path: "/api/projects/{id}", expected: "401 200 200 404 200 404 200"),
+        Row(method: .get, path: "/api/projects/no-such-project", expected: "401 404 404 404 404 404 404"),
+        Row(method: .get, path: "/api/projects/{id}/score", expected: "401 200 200 404 200 404 200"),
+        Row(method: .get, path: "/api/projects/{id}/history", expected: "401 200 200 404 200 404 200"),
+        Row(method: .put, path: "/api/projects/{id}", json: "save", expected: "401 200 200 404 403 404 200"),
+        Row(method: .put, path: "/api/projects/{id}", state: .published, json: "save", expected: "401 403 403 404 403 404 403"),
+        Row(method: .post, path: "/api/projects", json: "evaluation", expected: "401 201 201 422 403 403 201"),
+        Row(method: .post, path: "/api/projects/{id}/submit", expected: "401 403 200 404 403 404 403"),
+        Row(method: .post, path: "/api/projects/{id}/return", state: .submitted, json: #"{"comment":"请补充偏差说明"}"#,
+            expected: "401 403 403 404 200 404 200"),
+        Row(method: .post, path: "/api/projects/{id}/approve", state: .submitted, expected: "401 403 403 404 200 404 200"),
+        Row(method: .post, path: "/api/projects/{id}/publish", state: .approved, expected: "401 403 403 404 200 404 200"),
+        Row(method: .get, path: "/api/public/projects", expected: "200 200 200 200 200 200 200"),
+    ]
+
+    @Test(arguments: WebHarness.backends)
+    func everyRoleAgainstEveryPage(_ backend: WebHarness.Backend) async throws {
+        try await WebHarness.withApp(backend) { fixture, client in
+            var browsers: [String: Browser] = [:]
+            for role in Self.roles {
+                var browser = Browser(client)
+                if role != "public" { #expect(try await browser.signIn(role) == .seeOther) }
+                browsers[role] = browser
+            }
+            for row in Self.pageRows {
+                for (column, role) in Self.roles.enumerated() {
+                    let target = try await Self.project(in: row.state, fixture.app.store)
+                    let path = Self.fill(row.path, target)
+                    var browser = try #require(browsers[role])
+                    let page = row.method == .get
+                        ? try await browser.get(path)
+                        : try await browser.post(path, row.form.mapValues { Self.fill($0, target) })
+                    browsers[role] = browser
+                    Self.expect(row, column, status: page.status, location: page.headers[.location])
+                }
+            }
+        }
+    }
+
+    @Test(arguments: WebHarness.backends)
+    func everyRoleAgainstEveryOperationOfTheAPI(_ backend: WebHarness.Backend) async throws {
+        try await WebHarness.withApp(backend) { fixture, client in
+            var tokens: [String: String] = [:]
+            for role in Self.roles where role != "public" {
+                let response = try await client.execute(
+                    uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"login":"\#(role)","password":"\#(WebHarness.password)"}"#))
+                #expect(response.status == .created)
+                struct Session: Decodable { var token: String }
+                tokens[role] = try JSONDecoder().decode(Session.self, from: Data(response.body.readableBytesView)).token
+            }
+            let evaluation = try WebHarness.evaluation("seed004-self-evaluation.json")
+            for row in Self.apiRows {
+                for (column, role) in Self.roles.enumerated() {
+                    let target = try await Self.project(in: row.state, fixture.app.store)
+                    var headers: HTTPFields = [.contentType: "application/json"]
+                    if let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }
+                    let body: String? = switch row.json {
+                    case "save": String(decoding: try JSONEncoder().encode(APISave(version: target.version, evaluation: target.evaluation)), as: UTF8.self)
+                    case "evaluation": String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self)
+                    default: row.json
+                    }
+                    let response = try await client.execute(
+                        uri: Self.fill(row.path, target), method: row.method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                    Self.expect(row, column, status: response.status, location: nil)
+                    if response.status.code >= 400 {
+                        #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                        #expect(String(buffer: response.body).hasPrefix(#"{"error":"#), "\(row.path): \(String(buffer: response.body))")
+                    }
+                }
+            }
+        }
+    }
+
+    struct APISave: Encodable {
+        var version: Int
+        var evaluation: SelfEvaluation
+    }
+
+    /// A new project of unit A, brought to `state` through the workflow by its lead and the bureau.
+    static func project(in state: WorkflowState, _ store: ProjectStore) async throws -> ProjectRecord {
+        var record = try await store.createProject(WebHarness.evaluation("seed004-self-evaluation.json"), by: "fixture")
+        let lead = Actor(role: .unitLead, agency: WebHarness.unitA)
+        let bureau = Actor(role: .bureauAdmin)
+        let steps: [(WorkflowAction, Actor)] = switch state {
+        case .draft: []
+        case .submitted: [(.submit, lead)]
+        case .returned: [(.submit, lead), (.return(comment: "退回"), bureau)]
+        case .approved: [(.submit, lead), (.approve, bureau)]
+        case .published: [(.submit, lead), (.approve, bureau), (.publish, bureau)]
+        }
+        for (action, actor) in steps { record = try await store.transition(record.id, action, by: "fixture", as: actor) }
+        return record
+    }
+
+    static func fill(_ text: String, _ record: ProjectRecord) -> String {
+        text.replacingOccurrences(of: "{id}", with: record.id).replacingOccurrences(of: "{version}", with: String(record.version))
+    }
+
+    static func expect(_ row: Row, _ column: Int, status: HTTPResponse.Status, location: String?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let expected = row.expected.split(separator: " ")[column]
+        let got: String = switch status.code {
+        case 303: location == "/login" ? "login" : "see"
+        default: String(status.code)
+        }
+        #expect(got == expected, "\(roles[column]) \(row.method) \(row.path) (\(row.state.label))", sourceLocation: sourceLocation)
+    }
+}
