@@ -50,10 +50,11 @@ import Testing
         }
     }
 
-    /// The fields the editor page would post: every input and textarea with its current value, some changed.
+    /// The fields the editor page would post: every input (the version and CSRF token too) and textarea with its
+    /// current value, some changed.
     static func editorFields(_ html: String, changing changes: [String: String]) -> [String: String] {
         var fields: [String: String] = [:]
-        let pattern = #/<input name="([^"]+)" value="([^"]*)"|<textarea name="([^"]+)"[^>]*>([^<]*)</textarea>/#
+        let pattern = #/<input (?:type="hidden" )?name="([^"]+)" value="([^"]*)"|<textarea name="([^"]+)"[^>]*>([^<]*)</textarea>/#
         for match in html.matches(of: pattern) {
             if let name = match.output.1 { fields[String(name)] = unescape(String(match.output.2 ?? "")) }
             if let name = match.output.3 { fields[String(name)] = unescape(String(match.output.4 ?? "")) }
