@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["JixiaoCore", "JixiaoDocuments"],
+            dependencies: ["JixiaoCore", "JixiaoDocuments", "JixiaoStore", "JixiaoWeb"],
             path: "Benchmarks/Sources/jixiao-bench",
             swiftSettings: swiftSettings
         ),

@@ -48,8 +48,25 @@ if arguments.first == "report" {
     try ReportBenchmark.run(reports: reports, data: data, xlsx: xlsx)
     exit(0)
 }
+if arguments.first == "web-seed" {
+    var database = ""
+    var agencies = 1_000
+    var projects = 10
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+        if argument == "--database", let value = iterator.next() { database = value }
+        if argument == "--agencies", let value = iterator.next().flatMap(Int.init) { agencies = value }
+        if argument == "--projects", let value = iterator.next().flatMap(Int.init) { projects = value }
+    }
+    guard !database.isEmpty else {
+        print("usage: jixiao-bench web-seed --database FILE.sqlite|postgres://… [--agencies N] [--projects N]")
+        exit(2)
+    }
+    try await WebSeed.run(database: database, agencies: agencies, projectsPerAgency: projects)
+    exit(0)
+}
 guard arguments.first == "score" else {
-    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR] | report [--reports N] [--data FILE] [--xlsx]")
+    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR] | report [--reports N] [--data FILE] [--xlsx] | web-seed --database LOCATION [--agencies N] [--projects N]")
     exit(2)
 }
 let options = Options(Array(arguments.dropFirst()))

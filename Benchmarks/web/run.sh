@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The web load benchmark: a province (1,000 agencies × 10 projects by default) in SQLite and in PostgreSQL, the
+# release server on loopback, and wrk in a second process against a unit's project page and the bureau's overview.
+#
+#   bash Benchmarks/web/run.sh [--agencies N] [--projects N] [--duration 20s] [--connections 64] [--backends "sqlite postgres"]
+#
+# Needs wrk (Debian) and, for PostgreSQL, scripts/start-postgres.sh (installs and starts PostgreSQL 15).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+agencies=1000 projects=10 duration=20s connections=64 backends="sqlite postgres" port=8310
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --agencies) agencies=$2; shift 2 ;;
+        --projects) projects=$2; shift 2 ;;
+        --duration) duration=$2; shift 2 ;;
+        --connections) connections=$2; shift 2 ;;
+        --backends) backends=$2; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+swift build -c release --product jixiao-bench >/dev/null
+swift build -c release --product jixiao >/dev/null
+work=$(mktemp -d)
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+# Signs in through the login form as a browser would; prints the session cookie.
+session_cookie() {
+    local base=$1 login=$2 jar="$work/jar-$2"
+    local token
+    token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "login=$login" \
+        --data-urlencode "password=bench-password" "$base/login"
+    awk '$6 == "jixiao_session" { print "jixiao_session=" $7 }' "$jar"
+}
+
+for backend in $backends; do
+    case "$backend" in
+        sqlite) database="$work/load.sqlite" ;;
+        postgres)
+            base=$(bash scripts/start-postgres.sh)
+            name="jixiao_load_$$"
+            psql "$base" -q -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
+            database="${base%/*}/$name" ;;
+        *) echo "unknown backend $backend" >&2; exit 2 ;;
+    esac
+    echo "== $backend: $agencies agencies × $projects projects"
+    .build/release/jixiao-bench web-seed --database "$database" --agencies "$agencies" --projects "$projects"
+    .build/release/jixiao serve --database "$database" --port "$port" --examples /nonexistent >"$work/serve.log" 2>&1 &
+    server=$!
+    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/login" && break; sleep 0.2; done
+    url="http://127.0.0.1:$port"
+    unit=$(session_cookie "$url" bench-unit)
+    admin=$(session_cookie "$url" bench-admin)
+    project=$(curl -s -b "$unit" "$url/projects" | sed -n 's/.*href="\/projects\/\([0-9A-F-]*\)".*/\1/p' | head -1)
+    [ -n "$project" ] || { echo "no project page found for bench-unit" >&2; cat "$work/serve.log" >&2; exit 1; }
+    for target in "/projects/$project|$unit|project page (unit lead)" \
+        "/overview|$admin|overview, page 1 of $((agencies * projects)) by unit" \
+        "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state"; do
+        IFS='|' read -r path cookie label <<<"$target"
+        status=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" "$url$path")
+        [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
+        echo "-- $label: GET $path"
+        wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" "$url$path" \
+            | grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors"
+    done
+    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+    [ "$backend" = postgres ] && psql "$base" -q -c "DROP DATABASE $name"
+done

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""A new user's walk-through in a real browser (headless Chromium through Selenium).
+
+Starts `jixiao serve` on a new SQLite file, reads the first logins it prints, and then: the unit's lead signs in,
+imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, submits; the
+reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
+looks at the overview. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+
+    python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
+
+Needs Debian's chromium and chromium-driver and PyPI's selenium (.ci/run installs them).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-self-evaluation.xlsx")
+UNIT = "株洲市芦淞区应急管理局"
+
+
+def start_server(binary, port, database):
+    """Starts the server and returns it with the logins it printed: {login: password}."""
+    server = subprocess.Popen(
+        [binary, "serve", "--port", str(port), "--database", database, "--examples", os.path.join(ROOT, "docs/examples")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    logins = {}
+    deadline = time.time() + 120
+    for line in server.stdout:
+        match = re.match(r"\s+(\S+)\t(\S+)\t", line)
+        if match:
+            logins[match.group(1)] = match.group(2)
+        if "已启动" in line:
+            break
+        if time.time() > deadline:
+            break
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)
+            return server, logins
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("the server did not answer on port %d" % port)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Walk:
+    def __init__(self, driver, base, shots):
+        self.driver, self.base, self.shots = driver, base, shots
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def expect(self, words, step, wait=15):
+        """Waits up to `wait` seconds (a click's navigation may still be under way) for the page to show `words`."""
+        deadline = time.time() + wait
+        while True:
+            try:
+                body = self.text()
+            except WebDriverException:
+                body = ""
+            missing = [word for word in words if word not in body]
+            if not missing:
+                print(f"✔ {step}")
+                return
+            if time.time() > deadline:
+                sys.exit(f"{step}: the page does not show “{missing[0]}”:\n{body[:2000]}")
+            time.sleep(0.2)
+
+    def wait_for_path(self, path, step, wait=15):
+        deadline = time.time() + wait
+        while not self.driver.current_url.endswith(path):
+            if time.time() > deadline:
+                sys.exit(f"{step}: still at {self.driver.current_url}")
+            time.sleep(0.2)
+        print(f"✔ {step}")
+
+    def sign_in(self, login, password):
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.driver.find_element(By.NAME, "login").send_keys(login)
+        self.driver.find_element(By.NAME, "password").send_keys(password)
+        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+
+    def shot(self, name, height=1000):
+        self.driver.set_window_size(1400, height)
+        path = os.path.join(self.shots, name)
+        self.driver.save_screenshot(path)
+        self.driver.set_window_size(1400, 1000)
+        print(f"  screenshot {os.path.relpath(path, ROOT)}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/jixiao"))
+    parser.add_argument("--shots", default=os.path.join(ROOT, "docs/images"))
+    parser.add_argument("--port", type=int, default=8190)
+    arguments = parser.parse_args()
+    os.makedirs(arguments.shots, exist_ok=True)
+    database = os.path.join(tempfile.mkdtemp(), "walkthrough.sqlite")
+    server, logins = start_server(arguments.binary, arguments.port, database)
+    lead = next(login for login in logins if login.startswith("unit") and login != "unit1")
+    driver = browser()
+    try:
+        walk = Walk(driver, f"http://127.0.0.1:{arguments.port}", arguments.shots)
+        walk.sign_in(lead, logins[lead])
+        walk.expect(["项目自评", "导入自评表（XLSX）"], "the unit's lead sees the unit's projects")
+
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(FIXTURE)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/projects/import'] button").click()
+        walk.expect(["审核发现的问题", "各行分值（含预算执行率）合计 97", "75.98"], "imports seed 004's 自评表 and sees the score and findings")
+        project = driver.current_url.split("/projects/")[1]
+        walk.shot("web-project.png", 1300)
+
+        driver.find_element(By.ID, "submit").click()
+        walk.expect(["已提交"], "submits")
+
+        walk.sign_in("reviewer", logins["reviewer"])
+        walk.open("/inbox")
+        walk.expect(["待审核", UNIT], "the reviewer finds it in the inbox")
+        driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{project}']").click()
+        walk.expect(["退回意见"], "opens it")
+        comment = "产出指标各行分值合计30，与表头40不符；请核实分值后重新提交。"
+        driver.find_element(By.NAME, "comment").send_keys(comment)
+        driver.execute_script("document.querySelector('form.return').scrollIntoView({block: 'center'})")
+        walk.shot("web-return.png")
+        driver.find_element(By.ID, "return").click()
+        walk.wait_for_path("/inbox", "returns it with a comment and is back in the inbox")
+        walk.open(f"/projects/{project}")
+        walk.expect(["退回"], "the project now shows 退回")
+        if driver.find_elements(By.ID, "approve"):
+            sys.exit("the returned project still offers 审核通过")
+
+        walk.sign_in(lead, logins[lead])
+        walk.open(f"/projects/{project}/history")
+        walk.expect(["修改记录", comment], "the unit sees the return and its reason in the history")
+        walk.shot("web-history.png", 800)
+
+        walk.sign_in("admin", logins["admin"])
+        walk.open("/overview?sort=score&dir=desc")
+        walk.expect(["绩效自评总览", UNIT, "退回"], "the bureau sees every unit in the overview")
+        walk.shot("web-overview.png", 700)
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait(timeout=30)
+    print("walk-through passed")
+
+
+if __name__ == "__main__":
+    main()
