@@ -15,7 +15,7 @@ struct Pages: Sendable {
 
     /// The page `template` filled from `model`, as an HTML response.
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(model, withTemplate: template) ?? "模板 \(template) 不存在"
+        let html = library.render(TemplateModel.convert(model), withTemplate: template) ?? "模板 \(template) 不存在"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

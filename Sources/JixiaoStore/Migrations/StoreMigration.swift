@@ -9,6 +9,6 @@ protocol StoreMigration: Sendable {
 /// Every migration, in order.
 enum Migrations {
     static let all: [any StoreMigration] = [
-        CreateAgencies(), CreateProjects(), CreateHistory(), CreateAccounts(), AddProjectSummary(),
+        CreateAgencies(), CreateProjects(), CreateHistory(), CreateAccounts(), AddProjectSummary(), IndexProjectListings(),
     ]
 }
