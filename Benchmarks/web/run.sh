@@ -55,14 +55,25 @@ for backend in $backends; do
     admin=$(session_cookie "$url" bench-admin)
     project=$(curl -s -b "$unit" "$url/projects" | sed -n 's/.*href="\/projects\/\([0-9A-F-]*\)".*/\1/p' | head -1)
     [ -n "$project" ] || { echo "no project page found for bench-unit" >&2; cat "$work/serve.log" >&2; exit 1; }
-    for target in "/projects/$project|$unit|project page (unit lead)" \
-        "/overview|$admin|overview, page 1 of $((agencies * projects)) by unit" \
-        "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state"; do
-        IFS='|' read -r path cookie label <<<"$target"
-        status=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" "$url$path")
-        [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
+    token=$(curl -s -X POST "$url/api/session" -d '{"login":"bench-admin","password":"bench-password"}' \
+        | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+    curl -s -H "Authorization: Bearer $token" "$url/api/projects?limit=$((agencies * projects))" \
+        | python3 -c 'import json, sys; print("\n".join(p["id"] for p in json.load(sys.stdin)["projects"]))' >"$work/ids"
+    for target in "/projects/$project|$unit|project page, the same one again and again (unit lead; cached after the first)|" \
+        "/projects/…|$admin|project pages, all $(wc -l <"$work/ids") in turn (bureau; every request a cache miss)|Benchmarks/web/every-project.lua" \
+        "/overview|$admin|overview, page 1 of $((agencies * projects)) by unit|" \
+        "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state|"; do
+        IFS='|' read -r path cookie label script <<<"$target"
+        address="$url$path"
+        if [ -n "$script" ]; then
+            address="$url/"
+        else
+            status=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" "$address")
+            [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
+        fi
         echo "-- $label: GET $path"
-        wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" "$url$path" \
+        PROJECT_IDS="$work/ids" wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
+            ${script:+-s "$script"} "$address" \
             | grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors"
     done
     kill "$server"; wait "$server" 2>/dev/null || true; server=""

@@ -26,7 +26,8 @@ public final class StoreDatabase: Sendable {
         let logger = Logger(label: "jixiao.store")
         let profiles = try profiles ?? ProfileCatalog.builtin()
         let database: StoreDatabase
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+        let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+        if isPostgres {
             let configuration = try SQLPostgresConfiguration(url: location)
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
@@ -38,12 +39,21 @@ public final class StoreDatabase: Sendable {
             let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys = ON")
             _ = try await connection.query("PRAGMA journal_mode = WAL")
+            // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
+            _ = try await connection.query("PRAGMA cache_size = -65536")
             database = StoreDatabase(
                 store: ProjectStore(database: connection.sql(), gate: SerialGate(), profiles: profiles),
                 close: { try await connection.close() })
         }
         do {
             try await database.store.migrate()
+            if !isPostgres {
+                // Statistics for SQLite's planner (PostgreSQL's autovacuum keeps its own): without them it sorts every
+                // project to list a page by unit (15 ms for 10,000) instead of walking the units in order (1 ms).
+                // Bounded by analysis_limit, about 0.1 s on a province's database.
+                try await database.store.database.raw("PRAGMA analysis_limit = 1000").run()
+                try await database.store.database.raw("ANALYZE").run()
+            }
         } catch {
             try? await database.shutdown()
             throw error

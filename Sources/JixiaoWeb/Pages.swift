@@ -15,8 +15,22 @@ struct Pages: Sendable {
 
     /// The page `template` filled from `model`, as an HTML response.
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(TemplateModel.convert(model), withTemplate: template) ?? "模板 \(template) 不存在"
-        return Response(
+        respond(html(template, model), status: status)
+    }
+
+    /// `body` (HTML made by `html`) inside the header and footer of `frame`, as an HTML response.
+    func render(_ frame: PageFrame, body: String, status: HTTPResponse.Status = .ok) -> Response {
+        struct Framed { var frame: PageFrame; var body: String }
+        return render("framed", Framed(frame: frame, body: body), status: status)
+    }
+
+    /// The HTML of `template` filled from `model`.
+    func html(_ template: String, _ model: Any) -> String {
+        library.render(TemplateModel.convert(model), withTemplate: template) ?? "模板 \(template) 不存在"
+    }
+
+    private func respond(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }

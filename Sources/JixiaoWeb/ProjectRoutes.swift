@@ -38,8 +38,15 @@ extension WebApp {
         }
         router.get("/projects/:id") { request, context -> Response in
             let user = try Guard.user(request, context)
-            let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
-            return pages.render("project", ProjectView(record, evaluation: record.evaluation, user: user, context: context, profiles: profiles))
+            let head = try await Guard.store { try await store.projectHead(context.parameters.require("id"), for: user.actor) }
+            let capabilities = ProjectView.Capabilities(user.actor, agency: head.agency, state: head.state)
+            let key = ProjectPageCache.Key(head: head, capabilities: capabilities)
+            let body = try await projectPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
+                let record = try await Guard.store { try await store.project(head.id, for: user.actor) }
+                return pages.html("project", ProjectView(
+                    record, evaluation: record.evaluation, capabilities: capabilities, csrf: ProjectPageCache.csrfMarker, profiles: profiles))
+            }
+            return pages.render(PageFrame(head.name, context), body: body)
         }
         router.post("/projects/:id") { request, context -> Response in
             let user = try Guard.user(request, context)
@@ -56,7 +63,10 @@ extension WebApp {
                 var latest = current
                 latest.version = now
                 let message = StoreError.stale(expected: expected, current: now).description
-                return pages.render("project", ProjectView(latest, evaluation: edited, user: user, context: context, profiles: profiles, flash: message), status: .conflict)
+                let capabilities = ProjectView.Capabilities(user.actor, agency: latest.agency, state: latest.state)
+                let body = pages.html("project", ProjectView(
+                    latest, evaluation: edited, capabilities: capabilities, csrf: context.session?.csrfToken ?? "", profiles: profiles))
+                return pages.render(PageFrame(edited.title, context, flash: message), body: body, status: .conflict)
             } catch {
                 throw Guard.failure(error)
             }
@@ -196,6 +206,6 @@ struct ListingRow: Sendable {
         grade = listing.summary?.grade ?? "—"
         executionRate = listing.summary?.executionRate.map { ($0 * 100).fixed(2) + "%" } ?? "—"
         findings = listing.summary.map { String($0.findings) } ?? "—"
-        updatedAt = String(listing.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        updatedAt = String(listing.updatedAt.prefix(16).map { $0 == "T" ? " " : $0 })
     }
 }

@@ -1,10 +1,28 @@
 import JixiaoCore
 import JixiaoStore
 
-/// The project editor page: the evaluation's fields, each indicator row with its recomputed score and the reason,
-/// the total and grade, the audit's findings, and the workflow actions this user may take now.
+/// The project editor page's body: the evaluation's fields, each indicator row with its recomputed score and the
+/// reason, the total and grade, the audit's findings, and the workflow actions this user may take now.
 struct ProjectView {
-    var frame: PageFrame
+    /// What a viewer may do with the project in its state: all of the page that depends on who is looking.
+    struct Capabilities: Hashable, Sendable {
+        var edit: Bool
+        var submit: Bool
+        var review: Bool
+        var publish: Bool
+
+        init(_ actor: Actor, agency: String, state: WorkflowState) {
+            func may(_ action: WorkflowAction) -> Bool {
+                (try? Workflow.apply(action, by: actor, agency: agency, in: state)) != nil
+            }
+            edit = may(.edit)
+            submit = may(.submit)
+            review = may(.approve) || may(.return(comment: "-"))
+            publish = may(.publish)
+        }
+    }
+
+    var csrf: String
     var id: String
     var agency: String
     var name: String
@@ -47,12 +65,10 @@ struct ProjectView {
     struct ScoreLine { var score: String; var explanation: String; var differs: Bool }
     struct FindingView { var severity: String; var isError: Bool; var explanation: String; var location: String }
 
-    init(_ record: ProjectRecord, evaluation: SelfEvaluation, user: UserRecord, context: WebContext, profiles: ProfileCatalog, flash: String? = nil) {
-        let actor = user.actor
-        func may(_ action: WorkflowAction) -> Bool {
-            (try? Workflow.apply(action, by: actor, agency: record.agency, in: record.state)) != nil
-        }
-        frame = PageFrame(evaluation.title, context, flash: flash)
+    /// The body for `record` showing `evaluation` (what is stored, or what the user typed when a save was refused),
+    /// with `csrf` in its forms.
+    init(_ record: ProjectRecord, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, profiles: ProfileCatalog) {
+        self.csrf = csrf
         id = record.id
         agency = record.agency
         name = evaluation.title
@@ -60,7 +76,7 @@ struct ProjectView {
         isProject = evaluation.kind == .project
         state = record.state.label
         version = record.version
-        editable = may(.edit)
+        editable = capabilities.edit
         goalExpected = evaluation.goal.expected
         goalActual = evaluation.goal.actual
         let total = evaluation.budget.total
@@ -98,8 +114,8 @@ struct ProjectView {
         }
         hasFindings = !findings.isEmpty
         findingCount = findings.count
-        canSubmit = may(.submit)
-        canReview = may(.approve) || may(.return(comment: "-"))
-        canPublish = may(.publish)
+        canSubmit = capabilities.submit
+        canReview = capabilities.review
+        canPublish = capabilities.publish
     }
 }

@@ -6,7 +6,7 @@ enum TemplateModel {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .struct?, .class?:
-            if value is CustomStringConvertible { return value }
+            if value is any CustomStringConvertible { return value }
             var fields: [String: Any] = [:]
             for child in mirror.children {
                 guard let label = child.label, let converted = present(child.value) else { continue }

@@ -13,6 +13,7 @@ public struct WebApp: Sendable {
     let outline: ReportOutline
     /// bcrypt's cost for new passwords (12 in production; tests lower it to stay fast).
     let bcryptCost: UInt8
+    let projectPages = ProjectPageCache()
 
     public var store: ProjectStore { database.store }
     public var accounts: AccountStore { database.accounts }
