@@ -78,7 +78,12 @@ extension WebApp {
             let record = try await Guard.store { try await store.project(id, for: user.actor) }
             let entries = try await Guard.store { try await store.history(id, for: user.actor) }
             struct Model { var frame: PageFrame; var id: String; var name: String; var entries: [HistoryEntry] }
-            return pages.render("history", Model(frame: PageFrame("修改记录", context), id: id, name: record.name, entries: entries.reversed()))
+            let shown = entries.reversed().map { entry in
+                var entry = entry
+                entry.at = BeijingTime.display(entry.at, seconds: true)
+                return entry
+            }
+            return pages.render("history", Model(frame: PageFrame("修改记录", context), id: id, name: record.name, entries: shown))
         }
         router.get("/projects/:id/report.{format}") { request, context -> Response in
             let user = try Guard.user(request, context)
@@ -206,6 +211,6 @@ struct ListingRow: Sendable {
         grade = listing.summary?.grade ?? "—"
         executionRate = listing.summary?.executionRate.map { ($0 * 100).fixed(2) + "%" } ?? "—"
         findings = listing.summary.map { String($0.findings) } ?? "—"
-        updatedAt = String(listing.updatedAt.prefix(16).map { $0 == "T" ? " " : $0 })
+        updatedAt = BeijingTime.display(listing.updatedAt)
     }
 }

@@ -110,7 +110,7 @@ struct OverviewView {
 enum OverviewWorkbook {
     static func sheet(_ projects: [ProjectListing]) -> WorksheetContent {
         var sheet = WorksheetContent(name: "总览")
-        let headers = ["单位", "年度", "项目", "状态", "自评得分", "等级", "预算执行率", "审核发现问题数", "更新时间"]
+        let headers = ["单位", "年度", "项目", "状态", "自评得分", "等级", "预算执行率", "审核发现问题数", "更新时间（北京时间）"]
         for (column, header) in headers.enumerated() {
             sheet.set(CellReference(row: 1, column: column + 1), .text(header), style: .title)
         }
@@ -121,7 +121,7 @@ enum OverviewWorkbook {
                 .text(listing.agency), .text(listing.fiscalYear.map(String.init) ?? ""), .text(listing.name), .text(listing.state.label),
                 summary.map { .number($0.total.fixed(2)) } ?? .text(""), .text(summary?.grade ?? ""),
                 summary?.executionRate.map { .number(($0 * 100).fixed(2)) } ?? .text(""),
-                summary.map { .number(String($0.findings)) } ?? .text(""), .text(listing.updatedAt),
+                summary.map { .number(String($0.findings)) } ?? .text(""), .text(BeijingTime.display(listing.updatedAt, seconds: true)),
             ]
             for (column, value) in values.enumerated() { sheet.set(CellReference(row: row, column: column + 1), value) }
         }
