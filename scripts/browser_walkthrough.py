@@ -2,7 +2,8 @@
 """A new user's walk-through in a real browser (headless Chromium through Selenium).
 
 Starts `jixiao serve` on a new SQLite file, reads the first logins it prints, and then: the unit's lead signs in,
-imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, submits; the
+imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, sees them
+follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
 looks at the overview. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
@@ -132,6 +133,14 @@ def main():
         walk.expect(["审核发现的问题", "各行分值（含预算执行率）合计 97", "75.98"], "imports seed 004's 自评表 and sees the score and findings")
         project = driver.current_url.split("/projects/")[1]
         walk.shot("web-project.png", 1300)
+
+        spent = driver.find_element(By.NAME, "budget.spent")
+        spent.clear()
+        spent.send_keys("160.14")
+        walk.expect(["已按当前输入重算（尚未保存）"], "types a new 全年执行数 and sees the scores recomputed as it types")
+        if driver.find_element(By.ID, "execution-score").text != "5.00":
+            sys.exit("the execution score did not follow the typed amount")
+        driver.refresh()
 
         driver.find_element(By.ID, "submit").click()
         walk.expect(["已提交"], "submits")

@@ -62,8 +62,8 @@ struct ProjectView {
         var first: Bool
         var last: Bool
     }
-    struct ScoreLine { var score: String; var explanation: String; var differs: Bool }
-    struct FindingView { var severity: String; var isError: Bool; var explanation: String; var location: String }
+    struct ScoreLine: Encodable { var score: String; var explanation: String; var differs: Bool }
+    struct FindingView: Encodable { var severity: String; var isError: Bool; var explanation: String; var location: String }
 
     /// The body for `record` showing `evaluation` (what is stored, or what the user typed when a save was refused),
     /// with `csrf` in its forms.

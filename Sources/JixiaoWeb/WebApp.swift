@@ -31,8 +31,10 @@ public struct WebApp: Sendable {
         router.add(middleware: ErrorPages(pages: pages))
         router.add(middleware: SessionMiddleware(accounts: accounts))
         router.get("/static/site.css") { _, _ in Self.stylesheet }
+        router.get("/static/editor.js") { _, _ in Self.editorScript }
         addAuthRoutes(to: router)
         addProjectRoutes(to: router)
+        addPreviewRoutes(to: router)
         addWorkflowRoutes(to: router)
         addReviewRoutes(to: router)
         addAdminRoutes(to: router)
@@ -46,11 +48,15 @@ public struct WebApp: Sendable {
         Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Jixiao"))
     }
 
-    private static let stylesheet: Response = {
-        let url = Bundle.module.resourceURL?.appendingPathComponent("Static/site.css")
-        let css = url.flatMap { try? Data(contentsOf: $0) } ?? Data()
+    private static let stylesheet = staticFile("site.css", type: "text/css; charset=utf-8")
+    private static let editorScript = staticFile("editor.js", type: "text/javascript; charset=utf-8")
+
+    /// A file of Resources/Static, read once.
+    private static func staticFile(_ name: String, type: String) -> Response {
+        let url = Bundle.module.resourceURL?.appendingPathComponent("Static/" + name)
+        let data = url.flatMap { try? Data(contentsOf: $0) } ?? Data()
         return Response(
-            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(bytes: css)))
-    }()
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
 }
