@@ -9,7 +9,7 @@ public struct ProjectStore: Sendable {
     let database: any SQLDatabase
     /// For a store on one connection (SQLite): every operation runs alone.
     let gate: SerialGate?
-    /// The profiles the stored summaries are scored by (each evaluation by the default of its kind).
+    /// The profiles the stored summaries are scored by (each evaluation by the one its fiscal year assigns).
     let profiles: ProfileCatalog
 
     public init(database: any SQLDatabase, profiles: ProfileCatalog) {
@@ -22,9 +22,10 @@ public struct ProjectStore: Sendable {
         self.profiles = profiles
     }
 
-    /// The summary the overview shows, nil when no profile applies to the evaluation's kind.
-    public func summary(of evaluation: SelfEvaluation) -> EvaluationSummary? {
-        (try? profiles.defaultProfile(for: evaluation.kind)).map { EvaluationSummary(evaluation, profile: $0) }
+    /// The summary the overview shows, scored by the profile `year` assigns (the default when it is nil); nil when
+    /// no profile applies.
+    public func summary(of evaluation: SelfEvaluation, in year: FiscalYear?) -> EvaluationSummary? {
+        (try? profiles.profile(for: evaluation.kind, in: year)).map { EvaluationSummary(evaluation, profile: $0) }
     }
 
     /// Runs an operation, alone when the store is on one connection.
@@ -105,13 +106,17 @@ public struct ProjectStore: Sendable {
                 }
                 agencies[name] = agency
             }
+            let years = Dictionary(uniqueKeysWithValues: try await Self.fiscalYears(in: database).map { ($0.year, $0) })
+            for year in Set(evaluations.compactMap(\.fiscalYear)) where years[year]?.isOpen == false {
+                throw StoreError.forbidden("\(year) 年度已结束填报，不能新建或导入该年度的自评")
+            }
             let now = Self.now()
             let records = evaluations.map {
                 ProjectRecord(id: UUID().uuidString, agency: $0.agency.name, fiscalYear: $0.fiscalYear, name: $0.title,
                               state: .draft, version: 1, evaluation: $0, updatedAt: now)
             }
             let rows = try records.map { (record: $0, agency: agencies[$0.agency]!.id, json: try Self.encode($0.evaluation),
-                                          summary: Self.summaryColumns(summary(of: $0.evaluation))) }
+                                          summary: Self.summaryColumns(summary(of: $0.evaluation, in: $0.fiscalYear.flatMap { years[$0] }))) }
             try await database.transaction { db in
                 for row in rows {
                     let (record, summary) = (row.record, row.summary)
@@ -149,14 +154,16 @@ public struct ProjectStore: Sendable {
 
     private func update(_ id: String, _ evaluation: SelfEvaluation, expectedVersion: Int, by user: String, as actor: Actor) async throws -> ProjectRecord {
         let current = try await fetchProject(id, for: actor)
+        let year = try await Self.fiscalYear(current.fiscalYear, in: database)
+        let newYear = evaluation.fiscalYear == current.fiscalYear ? year : try await Self.fiscalYear(evaluation.fiscalYear, in: database)
         do {
-            _ = try Workflow.apply(.edit, by: actor, agency: current.agency, in: current.state)
+            _ = try Workflow.apply(.edit, by: actor, agency: current.agency, in: current.state, yearIsOpen: year?.isOpen != false && newYear?.isOpen != false)
         } catch let error as WorkflowError {
             throw error.notFound ? StoreError.notFound : StoreError.forbidden(error.reason)
         }
         guard evaluation.agency.name == current.agency else { throw StoreError.refused("不能把项目改到其他单位名下") }
         let changes = EvaluationDiff.changes(from: current.evaluation, to: evaluation)
-        return try await write(current, expectedVersion: expectedVersion, user: user, evaluation: evaluation, state: current.state, changes: changes)
+        return try await write(current, expectedVersion: expectedVersion, user: user, evaluation: evaluation, year: newYear, state: current.state, changes: changes)
     }
 
     /// Moves the project through the workflow (submit, return, approve, publish), recorded in the history.
@@ -166,15 +173,16 @@ public struct ProjectStore: Sendable {
 
     private func move(_ id: String, _ action: WorkflowAction, by user: String, as actor: Actor) async throws -> ProjectRecord {
         let current = try await fetchProject(id, for: actor)
+        let year = try await Self.fiscalYear(current.fiscalYear, in: database)
         let next: WorkflowState
         do {
-            next = try Workflow.apply(action, by: actor, agency: current.agency, in: current.state)
+            next = try Workflow.apply(action, by: actor, agency: current.agency, in: current.state, yearIsOpen: year?.isOpen != false)
         } catch let error as WorkflowError {
             throw error.notFound ? StoreError.notFound : StoreError.forbidden(error.reason)
         }
         var changes = [("状态", current.state.label, next.label)]
         if case .return(let comment) = action { changes.append(("退回意见", "", comment)) }
-        return try await write(current, expectedVersion: current.version, user: user, evaluation: current.evaluation, state: next, changes: changes)
+        return try await write(current, expectedVersion: current.version, user: user, evaluation: current.evaluation, year: year, state: next, changes: changes)
     }
 
     /// The project's recorded changes, oldest first.
@@ -197,13 +205,13 @@ public struct ProjectStore: Sendable {
     /// The conditional update: it changes the row only if the version is still `expectedVersion`, stamping a
     /// token of its own, and reads the token back in the same transaction to learn whether it won.
     private func write(
-        _ current: ProjectRecord, expectedVersion: Int, user: String, evaluation: SelfEvaluation, state: WorkflowState,
-        changes: [(String, String, String)]
+        _ current: ProjectRecord, expectedVersion: Int, user: String, evaluation: SelfEvaluation, year: FiscalYear?,
+        state: WorkflowState, changes: [(String, String, String)]
     ) async throws -> ProjectRecord {
         let token = UUID().uuidString
         let now = Self.now()
         let json = try Self.encode(evaluation)
-        let summary = Self.summaryColumns(summary(of: evaluation))
+        let summary = Self.summaryColumns(summary(of: evaluation, in: year))
         let next = expectedVersion + 1
         let won: Int? = try await database.transaction { db in
             try await db.raw("""
@@ -235,15 +243,18 @@ public struct ProjectStore: Sendable {
     }
 
     static func project(_ row: any SQLRow) throws -> ProjectRecord {
-        let json = try row.decode(column: "evaluation", as: String.self)
-        return ProjectRecord(
+        ProjectRecord(
             id: try row.decode(column: "id", as: String.self), agency: try row.decode(column: "agency", as: String.self),
             fiscalYear: try row.decodeNil(column: "fiscal_year") ? nil : try row.decode(column: "fiscal_year", as: Int.self),
             name: try row.decode(column: "name", as: String.self),
             state: WorkflowState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
             version: try row.decode(column: "version", as: Int.self),
-            evaluation: try JSONDecoder().decode(SelfEvaluation.self, from: Data(json.utf8)),
+            evaluation: try evaluation(row),
             updatedAt: try row.decode(column: "updated_at", as: String.self))
+    }
+
+    static func evaluation(_ row: any SQLRow) throws -> SelfEvaluation {
+        try JSONDecoder().decode(SelfEvaluation.self, from: Data(try row.decode(column: "evaluation", as: String.self).utf8))
     }
 
     static func encode(_ evaluation: SelfEvaluation) throws -> String {

@@ -38,12 +38,12 @@ extension WebApp {
                 throw HTTPError(.unprocessableContent, message: "agency.name 为“\(evaluation.agency.name)”，您所在单位为“\(unit)”")
             }
             let record = try await Guard.store { try await store.createProject(evaluation, by: user.displayName) }
-            return try Self.json(APIProject(record, summary: store.summary(of: record.evaluation)), status: .created)
+            return try Self.json(APIProject(record, summary: try await summary(of: record.evaluation)), status: .created)
         }
         api.get("projects/:id") { request, context -> Response in
             let user = try Guard.user(request, context)
             let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
-            return try Self.json(APIProject(record, summary: store.summary(of: record.evaluation)))
+            return try Self.json(APIProject(record, summary: try await summary(of: record.evaluation)))
         }
         api.put("projects/:id") { request, context -> Response in
             let user = try Guard.user(request, context)
@@ -51,12 +51,12 @@ extension WebApp {
             let save = try await Self.decode(Save.self, request, context)
             let id = try context.parameters.require("id")
             let record = try await Guard.store { try await store.save(id, save.evaluation, expectedVersion: save.version, by: user.displayName, as: user.actor) }
-            return try Self.json(APIProject(record, summary: store.summary(of: record.evaluation)))
+            return try Self.json(APIProject(record, summary: try await summary(of: record.evaluation)))
         }
         api.get("projects/:id/score") { request, context -> Response in
             let user = try Guard.user(request, context)
             let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
-            let profile = try profiles.defaultProfile(for: record.evaluation.kind)
+            let profile = try await profile(for: record.evaluation)
             struct Scored: Encodable { var sheet: ScoreSheet; var findings: [Finding] }
             return try Self.json(Scored(
                 sheet: Scorer(profile: profile).score(record.evaluation),
@@ -73,7 +73,7 @@ extension WebApp {
                 let comment = verb == "return" ? try await Self.decode(Comment.self, request, context).comment ?? "" : ""
                 let action = try Self.action(verb, comment: comment)
                 let record = try await Guard.store { try await store.transition(context.parameters.require("id"), action, by: user.displayName, as: user.actor) }
-                return try Self.json(APIProject(record, summary: store.summary(of: record.evaluation)))
+                return try Self.json(APIProject(record, summary: try await summary(of: record.evaluation)))
             }
         }
         api.get("public/projects") { request, _ -> Response in

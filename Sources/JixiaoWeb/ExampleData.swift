@@ -28,6 +28,12 @@ public enum ExampleData {
         let units = Array(Set(evaluations.map(\.agency.name))).sorted()
         let existing = Set(try await app.store.agencies().map(\.name))
         for unit in units where !existing.contains(unit) { try await app.store.addAgency(unit) }
+        for year in Set(evaluations.compactMap(\.fiscalYear)) {
+            // The examples' years, open and scored by the default profiles, so the bureau sees how years are set up.
+            try await app.store.setFiscalYear(FiscalYear(
+                year: year, isOpen: true, projectProfile: try app.profiles.defaultProfile(for: .project).reference,
+                agencyProfile: try app.profiles.defaultProfile(for: .agency).reference))
+        }
         if !evaluations.isEmpty { _ = try await app.store.createProjects(evaluations, by: "示例数据") }
         var logins: [FirstLogin] = []
         func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = []) async throws {

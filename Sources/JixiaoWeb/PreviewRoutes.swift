@@ -19,8 +19,10 @@ extension WebApp {
             } catch let error as HTTPError {
                 return try Self.json(["error": error.body ?? "无法读取表单"], status: .unprocessableContent)
             }
-            let capabilities = ProjectView.Capabilities(user.actor, agency: record.agency, state: record.state)
-            return try Self.json(ProjectPreview(ProjectView(record, evaluation: edited, capabilities: capabilities, csrf: "", profiles: profiles)))
+            let year = try await store.fiscalYear(record.fiscalYear)
+            let capabilities = ProjectView.Capabilities(user.actor, agency: record.agency, state: record.state, yearIsOpen: year?.isOpen != false)
+            let view = ProjectView(record, evaluation: edited, capabilities: capabilities, csrf: "", profile: try? await profile(for: edited))
+            return try Self.json(ProjectPreview(view))
         }
     }
 }

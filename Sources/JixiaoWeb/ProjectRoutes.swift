@@ -39,12 +39,13 @@ extension WebApp {
         router.get("/projects/:id") { request, context -> Response in
             let user = try Guard.user(request, context)
             let head = try await Guard.store { try await store.projectHead(context.parameters.require("id"), for: user.actor) }
-            let capabilities = ProjectView.Capabilities(user.actor, agency: head.agency, state: head.state)
+            let capabilities = ProjectView.Capabilities(user.actor, agency: head.agency, state: head.state, yearIsOpen: head.fiscalYear?.isOpen != false)
             let key = ProjectPageCache.Key(head: head, capabilities: capabilities)
             let body = try await projectPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
                 let record = try await Guard.store { try await store.project(head.id, for: user.actor) }
+                let profile = try? profiles.profile(for: record.evaluation.kind, in: head.fiscalYear)
                 return pages.html("project", ProjectView(
-                    record, evaluation: record.evaluation, capabilities: capabilities, csrf: ProjectPageCache.csrfMarker, profiles: profiles))
+                    record, evaluation: record.evaluation, capabilities: capabilities, csrf: ProjectPageCache.csrfMarker, profile: profile))
             }
             return pages.render(PageFrame(head.name, context), body: body)
         }
@@ -63,9 +64,11 @@ extension WebApp {
                 var latest = current
                 latest.version = now
                 let message = StoreError.stale(expected: expected, current: now).description
-                let capabilities = ProjectView.Capabilities(user.actor, agency: latest.agency, state: latest.state)
+                let year = try await store.fiscalYear(latest.fiscalYear)
+                let capabilities = ProjectView.Capabilities(user.actor, agency: latest.agency, state: latest.state, yearIsOpen: year?.isOpen != false)
                 let body = pages.html("project", ProjectView(
-                    latest, evaluation: edited, capabilities: capabilities, csrf: context.session?.csrfToken ?? "", profiles: profiles))
+                    latest, evaluation: edited, capabilities: capabilities, csrf: context.session?.csrfToken ?? "",
+                    profile: try? await profile(for: edited)))
                 return pages.render(PageFrame(edited.title, context, flash: message), body: body, status: .conflict)
             } catch {
                 throw Guard.failure(error)
@@ -88,7 +91,7 @@ extension WebApp {
         router.get("/projects/:id/report.{format}") { request, context -> Response in
             let user = try Guard.user(request, context)
             let record = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
-            return try download(record, format: context.parameters.require("format"))
+            return try await download(record, format: context.parameters.require("format"))
         }
     }
 
@@ -130,9 +133,9 @@ extension WebApp {
     }
 
     /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a project, with recomputed scores.
-    func download(_ record: ProjectRecord, format: String) throws -> Response {
+    func download(_ record: ProjectRecord, format: String) async throws -> Response {
         let evaluation = record.evaluation
-        let profile = try profiles.defaultProfile(for: evaluation.kind)
+        let profile = try await profile(for: evaluation)
         let sheet = Scorer(profile: profile).score(evaluation)
         let content = ReportContent.projectReport(evaluation, sheet: sheet, outline: outline)
         let data: Data

@@ -11,9 +11,9 @@ struct ProjectView {
         var review: Bool
         var publish: Bool
 
-        init(_ actor: Actor, agency: String, state: WorkflowState) {
+        init(_ actor: Actor, agency: String, state: WorkflowState, yearIsOpen: Bool) {
             func may(_ action: WorkflowAction) -> Bool {
-                (try? Workflow.apply(action, by: actor, agency: agency, in: state)) != nil
+                (try? Workflow.apply(action, by: actor, agency: agency, in: state, yearIsOpen: yearIsOpen)) != nil
             }
             edit = may(.edit)
             submit = may(.submit)
@@ -66,8 +66,8 @@ struct ProjectView {
     struct FindingView: Encodable { var severity: String; var isError: Bool; var explanation: String; var location: String }
 
     /// The body for `record` showing `evaluation` (what is stored, or what the user typed when a save was refused),
-    /// with `csrf` in its forms.
-    init(_ record: ProjectRecord, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, profiles: ProfileCatalog) {
+    /// scored by `profile`, with `csrf` in its forms.
+    init(_ record: ProjectRecord, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, profile: ScoringProfile?) {
         self.csrf = csrf
         id = record.id
         agency = record.agency
@@ -83,7 +83,6 @@ struct ProjectView {
         initialBudget = total.initialBudget.map { $0.amount(in: .wan).plainText } ?? ""
         adjustedBudget = total.adjustedBudget.map { $0.amount(in: .wan).plainText } ?? ""
         spent = total.spent.map { $0.amount(in: .wan).plainText } ?? ""
-        let profile = try? profiles.defaultProfile(for: evaluation.kind)
         let sheet = profile.map { Scorer(profile: $0).score(evaluation) }
         var lines = (sheet?.rows ?? []).makeIterator()
         func line(_ score: RowScore?) -> ScoreLine {

@@ -14,7 +14,7 @@ extension WebApp {
         }
         router.get("/public/:id/report.{format}") { _, context -> Response in
             let record = try await publishedProject(context.parameters.require("id"))
-            return try download(record, format: context.parameters.require("format"))
+            return try await download(record, format: context.parameters.require("format"))
         }
     }
 

@@ -31,8 +31,7 @@ struct ProfileOptions: ParsableArguments {
         if profile.hasSuffix(".json") {
             return try load(URL(fileURLWithPath: profile))
         }
-        let parts = profile.split(separator: "@", maxSplits: 1).map(String.init)
-        return try catalog.profile(id: parts[0], version: parts.count > 1 ? parts[1] : nil)
+        return try catalog.profile(reference: profile)
     }
 
     private func load(_ url: URL) throws -> ScoringProfile {

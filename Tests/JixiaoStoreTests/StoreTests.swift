@@ -23,24 +23,27 @@ import JixiaoCore
         try await withDatabase(backend) { try await body($0.store) }
     }
 
-    /// A fresh, migrated database (projects and accounts): a new SQLite file, or a new PostgreSQL database.
-    static func withDatabase(_ backend: Backend, _ body: (StoreDatabase) async throws -> Void) async throws {
+    /// A fresh, migrated database (projects and accounts): a new SQLite file, or a new PostgreSQL database; its
+    /// summaries scored by `profiles` (the built-in ones when nil).
+    static func withDatabase(
+        _ backend: Backend, profiles: ProfileCatalog? = nil, _ body: (StoreDatabase) async throws -> Void
+    ) async throws {
         switch backend {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-store-\(UUID().uuidString).sqlite").path
-            let database = try await StoreDatabase.open(path)
+            let database = try await StoreDatabase.open(path, profiles: profiles)
             do { try await body(database) } catch {
                 try await database.shutdown()
                 throw error
             }
             try await database.shutdown()
         case .postgres:
-            do { try await withPostgresDatabase(body) } catch { throw Failure(detail: String(reflecting: error)) }
+            do { try await withPostgresDatabase(profiles: profiles, body) } catch { throw Failure(detail: String(reflecting: error)) }
         }
     }
 
     /// Runs `body` on a new, migrated PostgreSQL database and drops it afterwards.
-    static func withPostgresDatabase(_ body: (StoreDatabase) async throws -> Void) async throws {
+    static func withPostgresDatabase(profiles: ProfileCatalog? = nil, _ body: (StoreDatabase) async throws -> Void) async throws {
         let base = try #require(postgresURL)
         let name = "jixiao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let admin = try await StoreDatabase.open(base)
@@ -48,7 +51,7 @@ import JixiaoCore
         do {
             try await admin.store.database.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
             let url = base[..<base.lastIndex(of: "/")!] + "/" + name
-            let database = try await StoreDatabase.open(url)
+            let database = try await StoreDatabase.open(url, profiles: profiles)
             do { try await body(database) } catch { failure = error }
             try await database.shutdown()
             try await admin.store.database.raw(SQLQueryString("DROP DATABASE \(name)")).run()
@@ -212,7 +215,7 @@ import JixiaoCore
             let all = try await store.listings(for: admin, ListingQuery(order: .executionRate))
             #expect(all.total == 2 && all.projects.map(\.id) == [second.id, first.id])
             let summary = try #require(all.projects[1].summary)
-            let expected = try #require(store.summary(of: try Self.evaluation()))
+            let expected = try #require(store.summary(of: try Self.evaluation(), in: nil))
             #expect(summary.total == expected.total.rounded(scale: 2) && summary.grade == expected.grade)
             #expect(summary.findings == expected.findings && summary.profile == "hunan-2023-agency@2023.1")
             #expect(all.projects[0].summary?.executionRate == ExactDecimal(significand: 5000, exponent: -4))

@@ -71,6 +71,8 @@ import Testing
         Row(method: .post, path: "/admin/agencies", form: ["name": "新单位{id}"], expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/users", form: ["login": "user-{id}", "role": "unitFiller", "password": "long-enough-1", "agency": WebHarness.unitA],
             expected: "login 403 403 403 403 403 see"),
+        Row(method: .post, path: "/admin/years", form: ["year": "2031", "open": "1", "projectProfile": "mof-2020-project", "agencyProfile": "hunan-2023-agency"],
+            expected: "login 403 403 403 403 403 see"),
     ]
 
     static let apiRows: [Row] = [

@@ -47,14 +47,20 @@ public struct WorkflowError: Error, Equatable, CustomStringConvertible {
     public var description: String { reason }
 }
 
-/// The rules of the review: who may do what, in which state. Published is read-only for everyone.
+/// The rules of the review: who may do what, in which state. Published is read-only for everyone; in a closed
+/// fiscal year nobody edits or submits, while the review (return, approve, publish) goes on.
 public enum Workflow {
     /// The state after `action` by `actor` on an evaluation of `agency` in `state`, or why it is refused.
-    public static func apply(_ action: WorkflowAction, by actor: Actor, agency: String, in state: WorkflowState) throws -> WorkflowState {
+    public static func apply(
+        _ action: WorkflowAction, by actor: Actor, agency: String, in state: WorkflowState, yearIsOpen: Bool = true
+    ) throws -> WorkflowState {
         guard actor.canSee(agency) else {
             throw WorkflowError(reason: "找不到该项目", notFound: true)
         }
         func refuse(_ reason: String) -> WorkflowError { WorkflowError(reason: reason, notFound: false) }
+        if !yearIsOpen, action == .edit || action == .submit {
+            throw refuse("该年度已结束填报，不能\(action.label)；如需\(action.label)，请财政局管理员重新开放该年度")
+        }
         let isUnit = actor.role == .unitFiller || actor.role == .unitLead
         switch action {
         case .edit:
