@@ -5,7 +5,7 @@ Starts `jixiao serve` on a new SQLite file, reads the first logins it prints, an
 imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, sees them
 follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
-looks at the overview. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+looks at the overview and at the years set up on its admin page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
     python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
 
@@ -170,6 +170,9 @@ def main():
         walk.open("/overview?sort=score&dir=desc")
         walk.expect(["绩效自评总览", UNIT, "退回"], "the bureau sees every unit in the overview")
         walk.shot("web-overview.png", 700)
+        walk.open("/admin")
+        walk.expect(["系统管理", "年度", "2023", "开放", "hunan-2023-agency@2023.1"], "the bureau sees the years and their profiles")
+        walk.shot("web-admin.png", 1300)
     finally:
         driver.quit()
         server.terminate()
