@@ -27,7 +27,7 @@ extension WebApp {
                 return loginPage(context, message: "登录名或密码不正确", status: .unauthorized)
             }
             var response = Response.redirect(to: "/")
-            response.setCookie(SessionToken.cookie(user.token))
+            response.setCookie(SessionToken.cookie(user.token, secure: secureCookies))
             return response
         }
         router.post("/logout") { request, context -> Response in
@@ -37,7 +37,7 @@ extension WebApp {
                 try await accounts.closeSession(tokenHash: SessionToken.hash(token))
             }
             var response = Response.redirect(to: "/login")
-            response.setCookie(SessionToken.expiredCookie)
+            response.setCookie(SessionToken.expiredCookie(secure: secureCookies))
             return response
         }
     }
@@ -48,7 +48,7 @@ extension WebApp {
         struct Model { var frame: PageFrame; var message: String?; var csrf: String }
         let token = SessionToken.random()
         var response = pages.render("login", Model(frame: PageFrame("登录", context), message: message, csrf: token), status: status)
-        response.setCookie(Cookie(name: Self.loginCSRFCookie, value: token, path: "/login", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.loginCSRFCookie, value: token, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 

@@ -47,9 +47,12 @@ enum SessionToken {
         return String(decoding: text, as: UTF8.self)
     }
 
-    static func cookie(_ token: String) -> Cookie {
-        Cookie(name: cookieName, value: token, maxAge: Int(lifetime), path: "/", httpOnly: true, sameSite: .lax)
+    /// The session cookie; `secure` when the site is served over HTTPS (the browser then never sends it in clear).
+    static func cookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: token, maxAge: Int(lifetime), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    static let expiredCookie = Cookie(name: cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
+    static func expiredCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
 }

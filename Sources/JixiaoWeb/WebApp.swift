@@ -13,17 +13,20 @@ public struct WebApp: Sendable {
     let outline: ReportOutline
     /// bcrypt's cost for new passwords (12 in production; tests lower it to stay fast).
     let bcryptCost: UInt8
+    /// Whether cookies carry `Secure`: set when users reach the site over HTTPS (through a proxy).
+    let secureCookies: Bool
     let projectPages = ProjectPageCache()
 
     public var store: ProjectStore { database.store }
     public var accounts: AccountStore { database.accounts }
 
-    public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12) async throws {
+    public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12, secureCookies: Bool = false) async throws {
         self.database = database
         self.pages = try await Pages.load()
         self.profiles = profiles
         self.outline = try ReportOutline.builtin()
         self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
     }
 
     public func router() -> Router<WebContext> {

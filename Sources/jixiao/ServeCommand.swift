@@ -14,12 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "端口") var port = 8080
     @Option(help: "数据库：SQLite 文件路径，或 postgres://用户:密码@主机:5432/库名") var database = "jixiao.sqlite"
     @Option(name: .customLong("examples"), help: "首次启动时载入的示例自评（JSON 文件目录）") var examples = "docs/examples"
+    @Flag(name: .customLong("secure-cookies"), help: "经 HTTPS（反向代理）提供服务时设置：Cookie 加 Secure 标记，浏览器只经 HTTPS 发送")
+    var secureCookies = false
     @OptionGroup var profiles: ProfileOptions
 
     func run() async throws {
         let catalog = try profiles.catalog()
         let store = try await StoreDatabase.open(database, profiles: catalog)
-        let app = try await WebApp(database: store, profiles: catalog)
+        let app = try await WebApp(database: store, profiles: catalog, secureCookies: secureCookies)
         let folder = URL(fileURLWithPath: examples)
         let logins = try await ExampleData.seedIfEmpty(app, examples: FileManager.default.fileExists(atPath: folder.path) ? folder : nil)
         if !logins.isEmpty {
