@@ -103,6 +103,8 @@ class Walk:
         self.driver.find_element(By.NAME, "login").send_keys(login)
         self.driver.find_element(By.NAME, "password").send_keys(password)
         self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        # The login page has no 退出 (the cookies were just deleted): wait for the signed-in page before going on.
+        self.expect(["退出"], f"{login} signs in")
 
     def shot(self, name, height=1000):
         self.driver.set_window_size(1400, height)
