@@ -13,46 +13,19 @@ Needs Debian's chromium and chromium-driver and PyPI's selenium (.ci/run install
 """
 import argparse
 import os
-import re
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
+import jixiao_server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = jixiao_server.ROOT
 FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-self-evaluation.xlsx")
 UNIT = "株洲市芦淞区应急管理局"
-
-
-def start_server(binary, port, database):
-    """Starts the server and returns it with the logins it printed: {login: password}."""
-    server = subprocess.Popen(
-        [binary, "serve", "--port", str(port), "--database", database, "--examples", os.path.join(ROOT, "docs/examples")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    logins = {}
-    deadline = time.time() + 120
-    for line in server.stdout:
-        match = re.match(r"\s+(\S+)\t(\S+)\t", line)
-        if match:
-            logins[match.group(1)] = match.group(2)
-        if "已启动" in line:
-            break
-        if time.time() > deadline:
-            break
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)
-            return server, logins
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    sys.exit("the server did not answer on port %d" % port)
 
 
 def browser():
@@ -122,7 +95,7 @@ def main():
     arguments = parser.parse_args()
     os.makedirs(arguments.shots, exist_ok=True)
     database = os.path.join(tempfile.mkdtemp(), "walkthrough.sqlite")
-    server, logins = start_server(arguments.binary, arguments.port, database)
+    server, logins = jixiao_server.start(arguments.binary, arguments.port, database)
     lead = next(login for login in logins if login.startswith("unit") and login != "unit1")
     driver = browser()
     try:

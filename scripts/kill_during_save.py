@@ -13,10 +13,8 @@ import argparse
 import json
 import os
 import random
-import re
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,28 +22,9 @@ import time
 import urllib.error
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import jixiao_server
 
-
-def start(binary, database, port):
-    server = subprocess.Popen(
-        [binary, "serve", "--port", str(port), "--database", database, "--examples", os.path.join(ROOT, "docs/examples")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    logins = {}
-    for line in server.stdout:
-        match = re.match(r"\s+(\S+)\t(\S+)\t", line)
-        if match:
-            logins[match.group(1)] = match.group(2)
-        if "已启动" in line:
-            break
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)
-            threading.Thread(target=server.stdout.read, daemon=True).start()
-            return server, logins
-        except OSError:
-            time.sleep(0.1)
-    sys.exit("the server did not start")
+ROOT = jixiao_server.ROOT
 
 
 def call(base, method, path, token, body=None):
@@ -65,7 +44,7 @@ def main():
     arguments = parser.parse_args()
     database = os.path.join(tempfile.mkdtemp(), "kill.sqlite")
     base = f"http://127.0.0.1:{arguments.port}"
-    server, logins = start(arguments.binary, database, arguments.port)
+    server, logins = jixiao_server.start(arguments.binary, arguments.port, database)
     token = call(base, "POST", "/api/session", None, {"login": "admin", "password": logins["admin"]})["token"]
     projects = [p["id"] for p in call(base, "GET", "/api/projects", token)["projects"]]
     acknowledged = {}  # project id → (version, text) of the last save the server answered 200 to
@@ -114,7 +93,7 @@ def main():
         connection.close()
         if integrity != "ok":
             sys.exit(f"integrity_check after the kill: {integrity}")
-        server, _ = start(arguments.binary, database, arguments.port)
+        server, _ = jixiao_server.start(arguments.binary, arguments.port, database)
         call(base, "GET", "/api/projects", token)  # sessions are stored: the token from before the kill still works
         for project, (version, text) in acknowledged.items():
             stored = call(base, "GET", f"/api/projects/{project}", token)

@@ -85,11 +85,7 @@ extension WebApp {
 
     /// A JSON body, refused with the decoder's reason when it is not what the operation expects.
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > WebLimits.formBytes {
-            throw HTTPError(.contentTooLarge, message: "请求体过大，上限为 \(WebLimits.formBytes / 1024 / 1024) MiB")
-        }
-        var request = request
-        let buffer = try await request.collectBody(upTo: WebLimits.formBytes)
+        let buffer = try await WebLimits.body(of: request, limit: WebLimits.formBytes)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let DecodingError.keyNotFound(key, at) {

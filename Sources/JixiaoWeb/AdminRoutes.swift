@@ -18,7 +18,7 @@ extension WebApp {
             guard !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "单位名称不能为空") }
             let supervising = form.text("supervising")
             try await Guard.store { try await store.addAgency(name, supervisingAgency: supervising.isEmpty ? nil : supervising) }
-            return .redirect(to: "/admin?done=" + (("已添加单位“\(name)”").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return Self.adminDone("已添加单位“\(name)”")
         }
         router.post("/admin/users") { request, context -> Response in
             _ = try Guard.user(request, context, in: [.bureauAdmin])
@@ -37,7 +37,7 @@ extension WebApp {
                     login: login, displayName: form.text("displayName").isEmpty ? login : form.text("displayName"),
                     passwordHash: hash, role: role, agency: agency.isEmpty ? nil : agency, reviews: reviews)
             }
-            return .redirect(to: "/admin?done=" + (("已添加用户“\(login)”").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return Self.adminDone("已添加用户“\(login)”")
         }
         addFiscalYearRoute(to: router)
     }
@@ -55,8 +55,13 @@ extension WebApp {
                 year: year, isOpen: form.text("open") == "1", projectProfile: form.text("projectProfile"), agencyProfile: form.text("agencyProfile"))
             let rescored = try await Guard.store { try await store.setFiscalYear(setUp) }
             let done = "已保存 \(year) 年度（\(setUp.isOpen ? "开放填报" : "已关闭填报")），\(rescored) 个自评已按所选规则重新计分"
-            return .redirect(to: "/admin?done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return Self.adminDone(done)
         }
+    }
+
+    /// Back to the admin page, which shows `message`.
+    private static func adminDone(_ message: String) -> Response {
+        .redirect(to: "/admin?done=" + (message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     private func adminPage(_ context: WebContext, flash: String?) async throws -> Response {

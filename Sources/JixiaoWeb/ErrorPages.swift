@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 
 /// Turns a refused request into an answer the user can read: a page in Chinese for the browser, `{"error": …}`
@@ -20,9 +19,8 @@ struct ErrorPages: RouterMiddleware {
     }
 
     private func answer(_ request: Request, _ context: WebContext, status: HTTPResponse.Status, message: String) -> Response {
-        if request.uri.path.hasPrefix("/api/") {
-            let json = (try? JSONEncoder().encode(["error": message])) ?? Data()
-            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        if request.uri.path.hasPrefix("/api/"), let json = try? WebApp.json(["error": message], status: status) {
+            return json
         }
         struct Model { var frame: PageFrame; var status: Int; var message: String }
         return pages.render("error", Model(frame: PageFrame("出错了", context), status: status.code, message: message), status: status)

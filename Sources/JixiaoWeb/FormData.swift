@@ -16,14 +16,7 @@ struct FormData: Sendable {
 
     /// Reads the body, refusing one larger than `limit` from its Content-Length before reading anything.
     static func read(_ request: Request, limit: Int) async throws -> FormData {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw HTTPError(.contentTooLarge, message: "上传内容过大（\(length / 1024) KiB），上限为 \(limit / 1024 / 1024) MiB")
-        }
-        var request = request
-        let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: limit) } catch {
-            throw HTTPError(.contentTooLarge, message: "上传内容过大，上限为 \(limit / 1024 / 1024) MiB")
-        }
+        let buffer = try await WebLimits.body(of: request, limit: limit)
         let body = Data(buffer.readableBytesView)
         let type = request.headers[.contentType] ?? ""
         if type.hasPrefix("multipart/form-data") {

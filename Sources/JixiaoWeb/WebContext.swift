@@ -23,4 +23,16 @@ public enum WebLimits {
     public static let uploadBytes = 10 * 1024 * 1024
     /// Form posts of the project editor (a large indicator tree is a few hundred KiB).
     public static let formBytes = 2 * 1024 * 1024
+
+    /// The request's body, refused (413) from its Content-Length before anything is read when that is over `limit`,
+    /// and when more than `limit` bytes arrive.
+    static func body(of request: Request, limit: Int) async throws -> ByteBuffer {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPError(.contentTooLarge, message: "上传内容过大（\(length / 1024) KiB），上限为 \(limit / 1024 / 1024) MiB")
+        }
+        var request = request
+        do { return try await request.collectBody(upTo: limit) } catch {
+            throw HTTPError(.contentTooLarge, message: "上传内容过大，上限为 \(limit / 1024 / 1024) MiB")
+        }
+    }
 }

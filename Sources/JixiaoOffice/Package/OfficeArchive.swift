@@ -24,38 +24,34 @@ enum OfficeArchive {
             let body = stored ? data : try deflate(data, path: path)
             let name = Data(path.utf8)
             let offset = UInt32(archive.count)
+            // The fields the local header and the central directory entry share, from "version needed" to
+            // "extra field length".
+            func describe(_ fields: inout LittleEndian) {
+                fields.append16(20)
+                fields.append16(0x0800)  // names are UTF-8
+                fields.append16(stored ? 0 : 8)
+                fields.append16(time)
+                fields.append16(date)
+                fields.append32(checksum)
+                fields.append32(UInt32(body.count))
+                fields.append32(UInt32(data.count))
+                fields.append16(UInt16(name.count))
+                fields.append16(0)
+            }
             var header = LittleEndian()
             header.append32(0x0403_4B50)
-            header.append16(20)
-            header.append16(0x0800)  // names are UTF-8
-            header.append16(stored ? 0 : 8)
-            header.append16(time)
-            header.append16(date)
-            header.append32(checksum)
-            header.append32(UInt32(body.count))
-            header.append32(UInt32(data.count))
-            header.append16(UInt16(name.count))
-            header.append16(0)
+            describe(&header)
             archive.append(header.bytes)
             archive.append(name)
             archive.append(body)
             var entry = LittleEndian()
             entry.append32(0x0201_4B50)
-            entry.append16(20)
-            entry.append16(20)
-            entry.append16(0x0800)
-            entry.append16(stored ? 0 : 8)
-            entry.append16(time)
-            entry.append16(date)
-            entry.append32(checksum)
-            entry.append32(UInt32(body.count))
-            entry.append32(UInt32(data.count))
-            entry.append16(UInt16(name.count))
-            entry.append16(0)
-            entry.append16(0)
-            entry.append16(0)
-            entry.append16(0)
-            entry.append32(0)
+            entry.append16(20)  // version made by
+            describe(&entry)
+            entry.append16(0)  // comment length
+            entry.append16(0)  // disk number
+            entry.append16(0)  // internal attributes
+            entry.append32(0)  // external attributes
             entry.append32(offset)
             directory.append(entry.bytes)
             directory.append(name)
