@@ -76,8 +76,8 @@ struct EditorForm {
     private func year() throws -> Int? {
         let text = form.text("fiscalYear")
         if text.isEmpty { return nil }
-        guard let year = Int(text), (2000...2100).contains(year) else {
-            throw HTTPError(.unprocessableContent, message: "“年度”应为四位年份，读到“\(text)”")
+        guard let year = Int(text), FiscalYear.acceptedYears.contains(year) else {
+            throw HTTPError(.unprocessableContent, message: "“年度”应为 \(FiscalYear.acceptedYears.lowerBound) 至 \(FiscalYear.acceptedYears.upperBound) 之间的年份，读到“\(text.prefix(20))”")
         }
         return year
     }
@@ -86,10 +86,12 @@ struct EditorForm {
     private func money(_ field: String, _ label: String) throws -> Money? {
         let text = form.text(field)
         if text.isEmpty { return nil }
-        guard let amount = ExactDecimal(text), let money = Money(amount, unit: .wan) else {
-            throw HTTPError(.unprocessableContent, message: "“\(label)”应为金额（万元，如 40.91），读到“\(text)”")
-        }
-        return money
+        do {
+            if let money = Money(try ExactDecimal(parsing: text), unit: .wan) { return money }
+        } catch .outOfRange {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”：\(NumeralError.outOfRange.message(for: text))")
+        } catch {}
+        throw HTTPError(.unprocessableContent, message: "“\(label)”应为金额（万元，如 40.91），读到“\(text.prefix(40))”")
     }
 
     /// A weight or score: a number, "/" (not applicable) or blank.
@@ -97,9 +99,12 @@ struct EditorForm {
         let text = form.text(field)
         if text.isEmpty { return nil }
         if text == "/" || text == "／" { return .notApplicable }
-        guard let value = ExactDecimal(text) else {
-            throw HTTPError(.unprocessableContent, message: "\(label)应为数字或“/”，读到“\(text)”")
+        do {
+            return .value(try ExactDecimal(parsing: text))
+        } catch .outOfRange {
+            throw HTTPError(.unprocessableContent, message: "\(label)：\(NumeralError.outOfRange.message(for: text))")
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "\(label)应为数字或“/”，读到“\(text.prefix(40))”")
         }
-        return .value(value)
     }
 }

@@ -68,9 +68,14 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// Both operands over a common exponent; the finer one loses digits only when aligning would overflow.
+    ///
+    /// Terminates for any operands: each round drops one digit of the finer operand, which either fits or reaches
+    /// zero (a value too small to show beside the other) within 39 rounds; zero aligns at the other's exponent.
     static func aligned(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> (Int128, Int128, Int) {
         var (a, b) = (lhs, rhs)
         while true {
+            if a.significand == 0 { return (0, b.significand, b.exponent) }
+            if b.significand == 0 { return (a.significand, 0, a.exponent) }
             let target = min(a.exponent, b.exponent)
             if let x = a.significand(at: target), let y = b.significand(at: target) { return (x, y, target) }
             if a.exponent < b.exponent { a = a.droppingDigit() } else { b = b.droppingDigit() }

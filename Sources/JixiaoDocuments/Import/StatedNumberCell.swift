@@ -18,10 +18,13 @@ struct CellNumbers {
         if text.isEmpty { return .absent }
         if NotApplicable.matches(text) { return .notApplicable }
         if text.hasSuffix("分") { text.removeLast() }
-        guard let number = ExactDecimal(text) else {
+        do {
+            return .value(try ExactDecimal(parsing: text))
+        } catch .outOfRange {
+            throw place.error("\(field)：\(NumeralError.outOfRange.message(for: text))")
+        } catch {
             throw place.error("\(field)应为数字或“/”，实为“\(text.prefix(40))”")
         }
-        return .value(number)
     }
 
     /// An amount in 万元, as the budget block states it.
@@ -32,7 +35,11 @@ struct CellNumbers {
         if let number = value.exactNumber { return Money(number, unit: .wan) }
         let text = sheet.compactText(row: row, column: column)
         if text.isEmpty || NotApplicable.matches(text) { return nil }
-        if let number = ExactDecimal(text) { return Money(number, unit: .wan) }
+        do {
+            return Money(try ExactDecimal(parsing: text), unit: .wan)
+        } catch .outOfRange {
+            throw place.error("\(field)：\(NumeralError.outOfRange.message(for: text))")
+        } catch {}
         if case .quantity(let quantity) = ValueReader.read(text), quantity.comparator == nil, let money = quantity.money {
             return money
         }
