@@ -98,7 +98,10 @@ public struct ProjectStore: Sendable {
 
     /// Stores new projects (an imported table may hold several) in one transaction: all of them or none.
     public func createProjects(_ evaluations: [SelfEvaluation], by user: String) async throws -> [ProjectRecord] {
-        try await exclusive {
+        for evaluation in evaluations {
+            if let problem = EvaluationInput.problem(in: evaluation) { throw StoreError.refused(problem) }
+        }
+        return try await exclusive {
             var agencies: [String: AgencyRecord] = [:]
             for name in Set(evaluations.map(\.agency.name)) {
                 guard let agency = try await agency(named: name) else {
@@ -133,6 +136,18 @@ public struct ProjectStore: Sendable {
         }
     }
 
+    /// The id of the unit's project of that year with that name, if there is one (what an import would duplicate).
+    public func existingProject(agency: String, fiscalYear: Int?, name: String) async throws -> String? {
+        try await exclusive {
+            let year = fiscalYear.map { SQLQueryString("p.fiscal_year = \(bind: $0)") } ?? "p.fiscal_year IS NULL"
+            let row = try await database.raw("""
+                SELECT p.id FROM projects p JOIN agencies a ON a.id = p.agency_id
+                WHERE a.name = \(bind: agency) AND p.name = \(bind: name) AND \(year) LIMIT 1
+                """).first()
+            return try row?.decode(column: "id", as: String.self)
+        }
+    }
+
     /// The project with `id` if `actor` may see it; ``StoreError/notFound`` otherwise.
     public func project(_ id: String, for actor: Actor) async throws -> ProjectRecord {
         try await exclusive { try await self.fetchProject(id, for: actor) }
@@ -149,7 +164,8 @@ public struct ProjectStore: Sendable {
 
     /// Saves `evaluation` over the project if it is still at `expectedVersion`, recording every changed field.
     public func save(_ id: String, _ evaluation: SelfEvaluation, expectedVersion: Int, by user: String, as actor: Actor) async throws -> ProjectRecord {
-        try await exclusive { try await self.update(id, evaluation, expectedVersion: expectedVersion, by: user, as: actor) }
+        if let problem = EvaluationInput.problem(in: evaluation) { throw StoreError.refused(problem) }
+        return try await exclusive { try await self.update(id, evaluation, expectedVersion: expectedVersion, by: user, as: actor) }
     }
 
     private func update(_ id: String, _ evaluation: SelfEvaluation, expectedVersion: Int, by user: String, as actor: Actor) async throws -> ProjectRecord {
@@ -162,6 +178,8 @@ public struct ProjectStore: Sendable {
             throw error.notFound ? StoreError.notFound : StoreError.forbidden(error.reason)
         }
         guard evaluation.agency.name == current.agency else { throw StoreError.refused("不能把项目改到其他单位名下") }
+        // A save based on another version is stale whatever it names (no arithmetic on a client's number).
+        guard expectedVersion == current.version else { throw StoreError.stale(expected: expectedVersion, current: current.version) }
         let changes = EvaluationDiff.changes(from: current.evaluation, to: evaluation)
         return try await write(current, expectedVersion: expectedVersion, user: user, evaluation: evaluation, year: newYear, state: current.state, changes: changes)
     }

@@ -13,6 +13,9 @@ public struct FiscalYear: Hashable, Sendable, Codable {
         self.agencyProfile = agencyProfile
     }
 
+    /// The years Jixiao accepts from any input: a year outside is a typing error, not a year anyone reports on.
+    public static let acceptedYears = 2000...2100
+
     public func profileReference(for kind: EvaluationKind) -> String {
         kind == .agency ? agencyProfile : projectProfile
     }
