@@ -27,8 +27,9 @@ extension WebApp {
         api.get("projects") { request, context -> Response in
             let user = try Guard.user(request, context)
             let parameters = request.uri.queryParameters
-            var query = OverviewFilter(parameters).query(limit: parameters["limit"].flatMap { Int(String($0)) } ?? 100)
-            query.offset = parameters["offset"].flatMap { Int(String($0)) } ?? 0
+            var query = try OverviewFilter(parameters).query(
+                limit: try RequestValues.integer(parameters["limit"], "limit", in: RequestValues.listingLimit) ?? 100)
+            query.offset = try RequestValues.integer(parameters["offset"], "offset", in: RequestValues.offsets) ?? 0
             return try Self.json(try await store.listings(for: user.actor, query))
         }
         api.post("projects") { request, context -> Response in
@@ -73,11 +74,12 @@ extension WebApp {
                 let comment = verb == "return" ? try await Self.decode(Comment.self, request, context).comment ?? "" : ""
                 let action = try Self.action(verb, comment: comment)
                 let record = try await Guard.store { try await store.transition(context.parameters.require("id"), action, by: user.displayName, as: user.actor) }
+                warmPublicPDF(record)
                 return try Self.json(APIProject(record, summary: try await summary(of: record.evaluation)))
             }
         }
         api.get("public/projects") { request, _ -> Response in
-            var query = OverviewFilter(request.uri.queryParameters).query(limit: 200)
+            var query = try OverviewFilter(request.uri.queryParameters).query(limit: 200)
             query.states = []
             return try Self.json(try await store.listings(for: nil, query))
         }

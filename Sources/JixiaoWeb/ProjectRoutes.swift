@@ -10,7 +10,7 @@ extension WebApp {
     func addProjectRoutes(to router: Router<WebContext>) {
         router.get("/projects") { request, context -> Response in
             let user = try Guard.user(request, context)
-            let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) }
+            let year = try RequestValues.year(request.uri.queryParameters["year"])
             let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year))
             return pages.render("projects", ProjectListView(frame: PageFrame("项目自评", context), user: user, page: page))
         }
@@ -24,7 +24,7 @@ extension WebApp {
             let name = form.text("project")
             guard !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "“项目名称”不能为空") }
             let evaluation = SelfEvaluation(
-                kind: .project, fiscalYear: Int(form.text("fiscalYear")), agency: Agency(name: agency), project: name,
+                kind: .project, fiscalYear: try RequestValues.year(form.text("fiscalYear"), "年度"), agency: Agency(name: agency), project: name,
                 indicators: Self.blankTree)
             let record = try await Guard.store { try await store.createProject(evaluation, by: user.displayName) }
             return .redirect(to: "/projects/\(record.id)")
@@ -45,7 +45,7 @@ extension WebApp {
                 let record = try await Guard.store { try await store.project(head.id, for: user.actor) }
                 let profile = try? profiles.profile(for: record.evaluation.kind, in: head.fiscalYear)
                 return pages.html("project", ProjectView(
-                    record, evaluation: record.evaluation, capabilities: capabilities, csrf: ProjectPageCache.csrfMarker, profile: profile))
+                    record, evaluation: record.evaluation, capabilities: capabilities, csrf: ProjectPageCache.renderedToken, profile: profile))
             }
             return pages.render(PageFrame(head.name, context), body: body)
         }
@@ -55,7 +55,9 @@ extension WebApp {
             try Guard.csrf(form, context)
             let id = try context.parameters.require("id")
             let current = try await Guard.store { try await store.project(id, for: user.actor) }
-            guard let version = Int(form.text("version")) else { throw HTTPError(.badRequest, message: "表单缺少版本号") }
+            guard let version = try RequestValues.integer(form.text("version"), "version", in: RequestValues.versions) else {
+                throw HTTPError(.badRequest, message: "表单缺少版本号")
+            }
             let edited = try EditorForm(form: form).apply(to: current.evaluation)
             do {
                 _ = try await store.save(id, edited, expectedVersion: version, by: user.displayName, as: user.actor)
@@ -108,6 +110,9 @@ extension WebApp {
         do {
             let lower = file.name.lowercased()
             if lower.hasSuffix(".json") {
+                guard file.data.count <= WebLimits.formBytes else {
+                    throw HTTPError(.contentTooLarge, message: "文件 \(file.name)：JSON 文件上限为 \(WebLimits.formBytes >> 20) MiB（与 JSON API 相同）")
+                }
                 evaluations = try SelfEvaluationImporter.fromJSON(file.data, file: file.name)
             } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
                 evaluations = try SelfEvaluationImporter.fromWorkbook(Workbook(data: file.data, file: file.name))
@@ -126,6 +131,16 @@ extension WebApp {
                 guard stated == unit else {
                     throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：表中单位为“\(stated)”，您所在单位为“\(unit)”，不能导入其他单位的自评表")
                 }
+            }
+        }
+        var seen = Set<String>()
+        for evaluation in evaluations {
+            let year = evaluation.fiscalYear.map { "\($0) 年度" } ?? "未填年度的"
+            guard seen.insert("\(evaluation.agency.name)|\(evaluation.fiscalYear ?? 0)|\(evaluation.title)").inserted else {
+                throw HTTPError(.conflict, message: "文件 \(file.name)：\(year)“\(evaluation.title)”在表中出现两次，未导入")
+            }
+            if let id = try await store.existingProject(agency: evaluation.agency.name, fiscalYear: evaluation.fiscalYear, name: evaluation.title) {
+                throw HTTPError(.conflict, message: "文件 \(file.name)：本单位已有\(year)项目“\(evaluation.title)”（/projects/\(id)），重复导入未保存；如需更新，请在该项目页面修改")
             }
         }
         let stored = evaluations
@@ -151,7 +166,7 @@ extension WebApp {
             data = Data(ReportRenderers.html(content).utf8)
             type = "text/html; charset=utf-8"
         case "pdf":
-            data = try pdf(content, base: record.id)
+            data = try await pdf(content, key: PDFQueue.Key(project: record.id, version: record.version, profile: profile.reference))
             type = "application/pdf"
         default:
             throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
@@ -163,16 +178,16 @@ extension WebApp {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private func pdf(_ content: ReportContent, base: String) throws -> Data {
+    /// The report's PDF from the queue: made once per version, one LibreOffice at a time.
+    func pdf(_ content: ReportContent, key: PDFQueue.Key) async throws -> Data {
         do { _ = try PDFConverter.converter() } catch {
             throw HTTPError(.serviceUnavailable, message: "服务器未安装 LibreOffice，暂不能生成 PDF；请下载 DOCX")
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let docx = scratch.appendingPathComponent(base + ".docx")
-        try ReportRenderers.docx(content).write(to: docx)
-        return try Data(contentsOf: PDFConverter.convert(docx, into: scratch))
+        do {
+            return try await pdfs.pdf(for: key) { try ReportRenderers.docx(content) }
+        } catch let error as ReportError {
+            throw HTTPError(.internalServerError, message: "PDF 生成失败（\(error)）；请稍后重试，或先下载 DOCX")
+        }
     }
 }
 

@@ -6,11 +6,11 @@ extension WebApp {
     /// The public pages: published evaluations only, with their reports. Anything else is "not found".
     func addPublicRoutes(to router: Router<WebContext>) {
         router.get("/public") { request, context -> Response in
-            let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) }
-            let text = request.uri.queryParameters["q"].map(String.init)
+            let year = try RequestValues.year(request.uri.queryParameters["year"])
+            let text = try RequestValues.filter(request.uri.queryParameters["q"], "q")
             let page = try await store.listings(for: nil, ListingQuery(fiscalYear: year, text: text, limit: 200))
             struct Model { var frame: PageFrame; var projects: [ListingRow]; var empty: Bool; var q: String }
-            return pages.render("public", Model(frame: PageFrame("绩效自评公开", context), projects: page.projects.map(ListingRow.init), empty: page.total == 0, q: text ?? ""))
+            return pages.render("public", Model(frame: PageFrame("绩效自评公开", context), projects: page.projects.map(ListingRow.init), empty: page.total == 0, q: text))
         }
         router.get("/public/:id/report.{format}") { _, context -> Response in
             let record = try await publishedProject(context.parameters.require("id"))

@@ -16,13 +16,13 @@ extension WebApp {
         }
         router.get("/overview") { request, context -> Response in
             let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
-            let filter = OverviewFilter(request.uri.queryParameters)
+            let filter = try OverviewFilter(request.uri.queryParameters)
             let page = try await store.listings(for: user.actor, filter.query(limit: OverviewFilter.pageSize))
             return pages.render("overview", OverviewView(frame: PageFrame("绩效自评总览", context), filter: filter, page: page))
         }
         router.get("/overview.xlsx") { request, context -> Response in
             let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
-            let filter = OverviewFilter(request.uri.queryParameters)
+            let filter = try OverviewFilter(request.uri.queryParameters)
             let page = try await store.listings(for: user.actor, filter.query(limit: nil))
             let data = try WorkbookWriter.write([OverviewWorkbook.sheet(page.projects)], title: "绩效自评总览")
             return Response(
@@ -39,6 +39,7 @@ extension WebApp {
 /// The overview's query string: year, state, grade, text; sort column and direction; page.
 struct OverviewFilter: Sendable {
     static let pageSize = 100
+    var fiscalYear: Int?
     var year: String
     var state: String
     var grade: String
@@ -47,21 +48,24 @@ struct OverviewFilter: Sendable {
     var descending: Bool
     var page: Int
 
-    init(_ parameters: Parameters) {
-        func value(_ key: String) -> String { parameters[Substring(key)].map(String.init) ?? "" }
-        year = value("year")
-        state = value("state")
-        grade = value("grade")
-        text = value("q")
-        sort = ListingQuery.Order(rawValue: value("sort")) ?? .agency
-        descending = value("dir") == "desc"
-        page = max(1, Int(value("page")) ?? 1)
+    /// Reads the query string; a number out of range or a text too long is a 400 naming the parameter.
+    init(_ parameters: Parameters) throws {
+        func value(_ key: String) throws -> String { try RequestValues.filter(parameters[Substring(key)], key) }
+        fiscalYear = try RequestValues.year(parameters["year"])
+        year = fiscalYear.map(String.init) ?? ""
+        state = try value("state")
+        grade = try value("grade")
+        text = try value("q")
+        sort = ListingQuery.Order(rawValue: try value("sort")) ?? .agency
+        descending = try value("dir") == "desc"
+        page = try RequestValues.integer(parameters["page"], "page", in: RequestValues.pages) ?? 1
     }
 
+    /// The listing query for one page of `limit` rows, or every row when `limit` is nil.
     func query(limit: Int?) -> ListingQuery {
         ListingQuery(
-            fiscalYear: Int(year), states: WorkflowState(rawValue: state).map { [$0] } ?? [], text: text, grade: grade,
-            order: sort, descending: descending, limit: limit, offset: limit.map { ($0) * (page - 1) } ?? 0)
+            fiscalYear: fiscalYear, states: WorkflowState(rawValue: state).map { [$0] } ?? [], text: text, grade: grade,
+            order: sort, descending: descending, limit: limit, offset: limit.map { $0 * (page - 1) } ?? 0)
     }
 
     /// The query string with some keys replaced, for links that keep the rest of the filter.
