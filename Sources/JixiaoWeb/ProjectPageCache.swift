@@ -2,20 +2,23 @@ import JixiaoStore
 import Synchronization
 
 /// Rendered project-page bodies by project version and by what the viewer may do there. A body depends on nothing
-/// else (the viewer's CSRF token is put in on the way out), and every save or workflow step makes a new version, so
-/// an entry is never stale; the oldest entries go first when the cache is over its size.
+/// else: it is rendered with an empty CSRF token and the viewer's token is put into its forms on the way out. Every
+/// save or workflow step makes a new version, so an entry is never stale; the oldest entries go first when the cache
+/// is over its size.
 final class ProjectPageCache: Sendable {
     struct Key: Hashable, Sendable {
         var head: ProjectHead
         var capabilities: ProjectView.Capabilities
     }
 
-    /// Stands for the viewer's CSRF token in a cached body. It is rendered HTML-escaped (`&lt;csrf/&gt;`), which user
-    /// text can never produce: a user's `&` is itself escaped to `&amp;`.
-    static let csrfMarker = "<csrf/>"
-    private static let escapedMarker = "&lt;csrf/&gt;"
+    /// The token the cached body is rendered with.
+    static let renderedToken = ""
+    /// The forms' token field as the template writes it. It is found by its markup: the raw `"` it holds is one
+    /// that text a user typed can never produce, since the templates HTML-escape every field (`"` → `&quot;`), so
+    /// only the template's own fields are filled, whatever the page's text.
+    private static let emptyField = #"name="_csrf" value="""#
 
-    /// A body cut at its CSRF markers: the viewer's token goes between the pieces.
+    /// A body cut at its token fields: the viewer's token goes between the pieces.
     private struct Body {
         var pieces: [Substring]
         var bytes: Int
@@ -41,10 +44,15 @@ final class ProjectPageCache: Sendable {
             body = cached
         } else {
             let html = try await render()
-            body = Body(pieces: html.split(separator: Self.escapedMarker, omittingEmptySubsequences: false), bytes: html.utf8.count)
+            body = Body(pieces: html.split(separator: Self.emptyField, omittingEmptySubsequences: false), bytes: html.utf8.count)
             keep(body, for: key)
         }
-        return body.pieces.joined(separator: csrf)
+        return body.pieces.joined(separator: #"name="_csrf" value=""# + Self.attribute(csrf) + "\"")
+    }
+
+    /// A session token is hexadecimal; anything else is dropped rather than written into an attribute.
+    private static func attribute(_ token: String) -> String {
+        String(token.unicodeScalars.filter { $0.properties.isASCIIHexDigit }.map(Character.init))
     }
 
     private func keep(_ body: Body, for key: Key) {
