@@ -12,10 +12,18 @@ extension WebApp {
                 try Guard.csrf(form, context)
                 let id = try context.parameters.require("id")
                 let action = try Self.action(verb, comment: form.text("comment"))
-                _ = try await Guard.store { try await store.transition(id, action, by: user.displayName, as: user.actor) }
+                let record = try await Guard.store { try await store.transition(id, action, by: user.displayName, as: user.actor) }
+                warmPublicPDF(record)
                 return .redirect(to: user.role == .reviewer && verb != "publish" ? "/inbox" : "/projects/\(id)")
             }
         }
+    }
+
+    /// A published report's PDF is made in the background, so the public pages serve it from the queue's cache.
+    func warmPublicPDF(_ record: ProjectRecord) {
+        guard warmsPublishedPDFs, record.state == .published else { return }
+        let app = self
+        Task { _ = try? await app.download(record, format: "pdf") }
     }
 
     static func action(_ verb: String, comment: String) throws -> WorkflowAction {

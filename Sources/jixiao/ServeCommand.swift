@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try profiles.catalog()
         let store = try await StoreDatabase.open(database, profiles: catalog)
-        let app = try await WebApp(database: store, profiles: catalog, secureCookies: secureCookies)
+        let app = try await WebApp(database: store, profiles: catalog, secureCookies: secureCookies, warmsPublishedPDFs: true)
         let folder = URL(fileURLWithPath: examples)
         let logins = try await ExampleData.seedIfEmpty(app, examples: FileManager.default.fileExists(atPath: folder.path) ? folder : nil)
         if !logins.isEmpty {

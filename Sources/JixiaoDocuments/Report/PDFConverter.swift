@@ -14,8 +14,12 @@ public enum PDFConverter {
         throw ReportError.converterMissing("未找到 soffice；请安装 Debian 软件包：apt-get install \(packages)")
     }
 
-    /// Converts `docx` (a file) into a PDF in `folder`, returning the PDF's URL.
-    public static func convert(_ docx: URL, into folder: URL) throws -> URL {
+    /// How long one conversion may take before LibreOffice is killed (a report converts in a few seconds).
+    public static let defaultTimeout: TimeInterval = 120
+
+    /// Converts `docx` (a file) into a PDF in `folder`, returning the PDF's URL; LibreOffice is killed and the
+    /// conversion fails when it takes longer than `timeout` seconds.
+    public static func convert(_ docx: URL, into folder: URL, timeout: TimeInterval = defaultTimeout) throws -> URL {
         let soffice = try converter()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
@@ -29,8 +33,15 @@ public enum PDFConverter {
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+            try? FileManager.default.removeItem(at: profile)
+            throw ReportError.conversionFailed("soffice 超过 \(Int(timeout)) 秒未完成，已终止")
+        }
         try? FileManager.default.removeItem(at: profile)
         let pdf = folder.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
