@@ -15,22 +15,29 @@ public struct WebApp: Sendable {
     let bcryptCost: UInt8
     /// Whether cookies carry `Secure`: set when users reach the site over HTTPS (through a proxy).
     let secureCookies: Bool
+    /// Whether publishing makes the report's PDF in the background (the server does; tests need not start LibreOffice).
+    let warmsPublishedPDFs: Bool
     let projectPages = ProjectPageCache()
+    let pdfs = PDFQueue()
 
     public var store: ProjectStore { database.store }
     public var accounts: AccountStore { database.accounts }
 
-    public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12, secureCookies: Bool = false) async throws {
+    public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
+        warmsPublishedPDFs: Bool = false
+    ) async throws {
         self.database = database
         self.pages = try await Pages.load()
         self.profiles = profiles
         self.outline = try ReportOutline.builtin()
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+        self.warmsPublishedPDFs = warmsPublishedPDFs
     }
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(pages: pages))
         router.add(middleware: SessionMiddleware(accounts: accounts))
         router.get("/static/site.css") { _, _ in Self.stylesheet }
@@ -46,9 +53,12 @@ public struct WebApp: Sendable {
         return router
     }
 
-    /// The server on `host`:`port`.
+    /// The server on `host`:`port`. A connection that sends nothing for 30 seconds is closed, so slow or silent
+    /// clients cannot hold connections open.
     public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Jixiao"))
+        Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Jixiao"))
     }
 
     private static let stylesheet = staticFile("site.css", type: "text/css; charset=utf-8")
