@@ -23,6 +23,8 @@ actor PDFQueue {
     private var waiting = 0
     /// The conversion under way: conversions run one after another.
     private var last: Task<Void, Never>?
+    /// How many times LibreOffice was started (the tests hold the queue to one per version).
+    private(set) var conversions = 0
 
     init(capacityBytes: Int = 64 << 20) {
         self.capacityBytes = capacityBytes
@@ -36,6 +38,7 @@ actor PDFQueue {
             throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "30"], message: "正在生成的 PDF 较多，请稍后再试，或先下载 DOCX")
         }
         waiting += 1
+        conversions += 1
         let previous = last
         let task = Task<Data, any Error> {
             await previous?.value

@@ -176,3 +176,34 @@ import Testing
         return try JSONDecoder().decode(Session.self, from: answer.data).token
     }
 }
+
+/// Row 9: eight anonymous downloads of a published report's PDF started LibreOffice eight times.
+@Suite struct PDFQueueTests {
+    static let hasLibreOffice = FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")
+
+    @Test(.enabled(if: hasLibreOffice, "needs LibreOffice (libreoffice-writer-nogui)"))
+    func manyRequestsForOneVersionStartLibreOfficeOnce() async throws {
+        try await WebHarness.withApp(.sqlite) { fixture, client in
+            let store = fixture.app.store
+            let lead = Actor(role: .unitLead, agency: WebHarness.unitA)
+            let admin = Actor(role: .bureauAdmin)
+            for (action, actor) in [(WorkflowAction.submit, lead), (.approve, admin), (.publish, admin)] {
+                _ = try await store.transition(fixture.projectA, action, by: "fixture", as: actor)
+            }
+            let path = "/public/\(fixture.projectA)/report.pdf"
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, Data).self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        let response = try await client.execute(uri: path, method: .get, headers: [:], body: nil)
+                        return (response.status, Data(response.body.readableBytesView))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.allSatisfy { $0.0 == .ok && $0.1.starts(with: Data("%PDF".utf8)) })
+            let again = try await client.execute(uri: path, method: .get, headers: [:], body: nil)
+            #expect(again.status == .ok)
+            #expect(await fixture.app.pdfs.conversions == 1, "one version, one conversion")
+        }
+    }
+}
