@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoCore
 
 /// A user account: its login, name and role, the unit it belongs to and the units it reviews.
@@ -21,4 +22,67 @@ public struct UserRecord: Hashable, Sendable, Codable {
 public struct SessionRecord: Hashable, Sendable {
     public var user: UserRecord
     public var csrfToken: String
+}
+
+/// Logins as the system compares and creates them. What is typed is folded (NFKC, so full-width letters typed with a
+/// Chinese input method become ASCII; then lower-cased and trimmed), and a new login may only use ASCII letters,
+/// digits and `. _ - @`: no look-alike of another login (`Admin` is `admin`), no zero-width or bidirectional
+/// control character can ever be part of one. The person's Chinese name is the display name, not the login.
+public enum LoginName {
+    public static let maximumLength = 64
+
+    /// `typed` as it is stored and looked up.
+    public static func normalised(_ typed: String) -> String {
+        typed.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Why `login` (already normalised) cannot be given to a new user; nil when it can.
+    public static func refusal(_ login: String) -> String? {
+        if login.isEmpty { return "登录名不能为空" }
+        if login.count > maximumLength { return "登录名最多 \(maximumLength) 个字符" }
+        guard login.unicodeScalars.allSatisfy(allowed.contains) else {
+            return "登录名只能由英文字母、数字和 . _ - @ 组成（不能含汉字、空格、全角或不可见字符）"
+        }
+        return nil
+    }
+
+    private static let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-@".unicodeScalars)
+}
+
+/// How a sign-in attempt ended, as the store records it.
+public enum LoginOutcome: String, Sendable, CaseIterable {
+    /// The password was right (signing in, or confirming it to change it).
+    case signedIn = "signed-in"
+    case wrongPassword = "wrong-password"
+    case unknownLogin = "unknown-login"
+    /// Refused before the password was checked: too many recent failures for this login.
+    case throttled
+
+    /// As the admin page shows it.
+    public var label: String {
+        switch self {
+        case .signedIn: "密码正确"
+        case .wrongPassword: "密码错误"
+        case .unknownLogin: "无此登录名"
+        case .throttled: "尝试过多，已拒绝"
+        }
+    }
+
+    /// Whether the attempt counts towards the login's limit of failures.
+    public var isFailure: Bool { self == .wrongPassword || self == .unknownLogin }
+}
+
+/// One sign-in attempt: the login as typed (normalised), where it came from, when, and how it ended.
+public struct LoginAttempt: Hashable, Sendable {
+    public var login: String
+    public var address: String?
+    public var at: Date
+    public var outcome: LoginOutcome
+
+    public init(login: String, address: String?, at: Date = Date(), outcome: LoginOutcome) {
+        self.login = login
+        self.address = address
+        self.at = at
+        self.outcome = outcome
+    }
 }

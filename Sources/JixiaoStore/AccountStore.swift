@@ -15,14 +15,15 @@ public struct AccountStore: Sendable {
 
     // MARK: Users
 
-    /// Adds a user; unit roles name their unit, reviewers the units they review. Logins are unique.
+    /// Adds a user; unit roles name their unit, reviewers the units they review. Logins are normalised (`LoginName`),
+    /// refused unless made of the allowed characters, and unique.
     @discardableResult
     public func createUser(
         login: String, displayName: String, passwordHash: String, role: Role, agency: String? = nil, reviews: [String] = []
     ) async throws -> UserRecord {
         try await exclusive {
-            let login = login.trimmingCharacters(in: .whitespaces)
-            guard !login.isEmpty else { throw StoreError.refused("登录名不能为空") }
+            let login = LoginName.normalised(login)
+            if let refusal = LoginName.refusal(login) { throw StoreError.refused(refusal) }
             if try await database.raw("SELECT id FROM users WHERE login = \(bind: login)").first() != nil {
                 throw StoreError.refused("登录名“\(login)”已被使用")
             }
@@ -58,9 +59,10 @@ public struct AccountStore: Sendable {
         return ids
     }
 
-    /// The user with `login` and their password hash, for signing in.
+    /// The user with `login` (as typed: it is normalised) and their password hash, for signing in.
     public func credentials(login: String) async throws -> (user: UserRecord, passwordHash: String)? {
-        try await exclusive {
+        let login = LoginName.normalised(login)
+        return try await exclusive {
             guard let row = try await database.raw("\(unsafeRaw: Self.userColumns) WHERE u.login = \(bind: login)").first() else { return nil }
             return (try await user(row), try row.decode(column: "password_hash", as: String.self))
         }
@@ -72,6 +74,16 @@ public struct AccountStore: Sendable {
             var users: [UserRecord] = []
             for row in try await database.raw("\(unsafeRaw: Self.userColumns) ORDER BY u.login").all() { users.append(try await user(row)) }
             return users
+        }
+    }
+
+    /// Sets a user's password hash and ends their sessions, all but `keptSession` (the one that made the change).
+    public func setPassword(user: String, passwordHash: String, keepingSession keptSession: String? = nil) async throws {
+        try await exclusive {
+            try await database.transaction { db in
+                try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE id = \(bind: user)").run()
+                try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: user) AND token_hash <> \(bind: keptSession ?? "")").run()
+            }
         }
     }
 
@@ -130,4 +142,62 @@ public struct AccountStore: Sendable {
             try await database.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash) OR expires_at <= \(bind: now.formatted(.iso8601))").run()
         }
     }
+
+    // MARK: Sign-in attempts
+
+    /// How long attempts are kept: long enough for the bureau to see an attack, bounded however many arrive.
+    public static let attemptRetention: TimeInterval = 30 * 24 * 3600
+
+    /// Records an attempt, and forgets those older than `attemptRetention`.
+    public func record(_ attempt: LoginAttempt) async throws {
+        try await exclusive {
+            try await database.raw("""
+                INSERT INTO login_attempts (login, address, attempted_at, outcome)
+                VALUES (\(bind: attempt.login), \(bind: attempt.address), \(bind: Self.stamp(attempt.at)), \(bind: attempt.outcome.rawValue))
+                """).run()
+            let cutoff = Self.stamp(attempt.at.addingTimeInterval(-Self.attemptRetention))
+            try await database.raw("DELETE FROM login_attempts WHERE attempted_at < \(bind: cutoff)").run()
+        }
+    }
+
+    /// When `login` failed to sign in since `since` and since its latest success, newest first (at most `limit`).
+    public func recentFailures(login: String, since: Date, limit: Int = 100) async throws -> [Date] {
+        try await exclusive {
+            let rows = try await database.raw("""
+                SELECT attempted_at, outcome FROM login_attempts
+                WHERE login = \(bind: login) AND attempted_at > \(bind: Self.stamp(since))
+                ORDER BY attempted_at DESC LIMIT \(bind: limit)
+                """).all()
+            var failures: [Date] = []
+            for row in rows {
+                let outcome = LoginOutcome(rawValue: try row.decode(column: "outcome", as: String.self))
+                if outcome == .signedIn { break }
+                if outcome?.isFailure == true { failures.append(try Self.date(try row.decode(column: "attempted_at", as: String.self))) }
+            }
+            return failures
+        }
+    }
+
+    /// The latest attempts that did not sign in, newest first.
+    public func failedAttempts(limit: Int) async throws -> [LoginAttempt] {
+        try await exclusive {
+            try await database.raw("""
+                SELECT login, address, attempted_at, outcome FROM login_attempts
+                WHERE outcome <> \(bind: LoginOutcome.signedIn.rawValue) ORDER BY attempted_at DESC LIMIT \(bind: limit)
+                """).all().map { row in
+                LoginAttempt(
+                    login: try row.decode(column: "login", as: String.self),
+                    address: try row.decodeNil(column: "address") ? nil : try row.decode(column: "address", as: String.self),
+                    at: try Self.date(try row.decode(column: "attempted_at", as: String.self)),
+                    outcome: LoginOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .wrongPassword)
+            }
+        }
+    }
+
+    /// Attempt times as text that sorts as time does, to the millisecond (attempts come faster than a second apart).
+    private static let stampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    private static func stamp(_ date: Date) -> String { date.formatted(stampStyle) }
+
+    private static func date(_ stamp: String) throws -> Date { try stampStyle.parse(stamp) }
 }

@@ -1,14 +1,16 @@
+import Foundation
 import Hummingbird
 import JixiaoCore
 import JixiaoStore
 
 extension WebApp {
-    /// The finance bureau's administration: agencies, users (with roles, units and review assignments), fiscal years
-    /// (open or closed, the profile of each kind) and the scoring profiles available.
+    /// The finance bureau's administration: agencies, users (with roles, units and review assignments; passwords
+    /// reset), the latest failed sign-ins, fiscal years (open or closed, the profile of each kind) and the scoring
+    /// profiles available.
     func addAdminRoutes(to router: Router<WebContext>) {
         router.get("/admin") { request, context -> Response in
             _ = try Guard.user(request, context, in: [.bureauAdmin])
-            return try await adminPage(context, flash: request.uri.queryParameters["done"].map(String.init))
+            return try await adminPage(context, flash: AdminNotice.message(request.uri.queryParameters))
         }
         router.post("/admin/agencies") { request, context -> Response in
             _ = try Guard.user(request, context, in: [.bureauAdmin])
@@ -18,27 +20,27 @@ extension WebApp {
             guard !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "单位名称不能为空") }
             let supervising = form.text("supervising")
             try await Guard.store { try await store.addAgency(name, supervisingAgency: supervising.isEmpty ? nil : supervising) }
-            return Self.adminDone("已添加单位“\(name)”")
+            return AdminNotice.redirect(.agencyAdded)
         }
         router.post("/admin/users") { request, context -> Response in
             _ = try Guard.user(request, context, in: [.bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.formBytes)
             try Guard.csrf(form, context)
             guard let role = Role(rawValue: form.text("role")) else { throw HTTPError(.unprocessableContent, message: "请选择角色") }
-            let password = form["password"] ?? ""
-            guard password.count >= 8 else { throw HTTPError(.unprocessableContent, message: "密码至少 8 位") }
             let reviews = form.text("reviews").split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == "，" })
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             let agency = form.text("agency")
-            let hash = await hashPassword(password)
-            let login = form.text("login")
+            let login = LoginName.normalised(form.text("login"))
+            if let refusal = LoginName.refusal(login) { throw HTTPError(.unprocessableContent, message: refusal) }
+            let hash = try await hashPassword(form["password"] ?? "", for: login)
             try await Guard.store {
                 try await accounts.createUser(
                     login: login, displayName: form.text("displayName").isEmpty ? login : form.text("displayName"),
                     passwordHash: hash, role: role, agency: agency.isEmpty ? nil : agency, reviews: reviews)
             }
-            return Self.adminDone("已添加用户“\(login)”")
+            return AdminNotice.redirect(.userAdded)
         }
+        addPasswordResetRoute(to: router)
         addFiscalYearRoute(to: router)
     }
 
@@ -54,18 +56,34 @@ extension WebApp {
             let setUp = FiscalYear(
                 year: year, isOpen: form.text("open") == "1", projectProfile: form.text("projectProfile"), agencyProfile: form.text("agencyProfile"))
             let rescored = try await Guard.store { try await store.setFiscalYear(setUp) }
-            let done = "已保存 \(year) 年度（\(setUp.isOpen ? "开放填报" : "已关闭填报")），\(rescored) 个自评已按所选规则重新计分"
-            return Self.adminDone(done)
+            return AdminNotice.redirect(.yearSaved, ["year": year, "open": setUp.isOpen ? 1 : 0, "rescored": rescored])
         }
     }
 
-    /// Back to the admin page, which shows `message`.
-    private static func adminDone(_ message: String) -> Response {
-        .redirect(to: "/admin?done=" + (message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+    /// Sets a user's password to the one the admin typed, or to a generated one shown on the answer only (never in an
+    /// address); the user's sessions end, all but the admin's own.
+    private func addPasswordResetRoute(to router: Router<WebContext>) {
+        router.post("/admin/users/password") { request, context -> Response in
+            _ = try Guard.user(request, context, in: [.bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            guard let found = try await accounts.credentials(login: form.text("login")) else {
+                throw HTTPError(.unprocessableContent, message: "找不到登录名“\(LoginName.normalised(form.text("login")))”")
+            }
+            let typed = form["password"] ?? ""
+            let password = typed.isEmpty ? PasswordRules.generate() : typed
+            let hash = try await hashPassword(password, for: found.user.login)
+            let own = request.cookies[SessionToken.cookieName].map { SessionToken.hash($0.value) }
+            try await accounts.setPassword(user: found.user.id, passwordHash: hash, keepingSession: own)
+            guard typed.isEmpty else { return AdminNotice.redirect(.passwordReset) }
+            return try await adminPage(
+                context, flash: "“\(found.user.login)”的新密码为 \(password)（只显示这一次，请转告本人）；该用户原有的登录已全部退出")
+        }
     }
 
     private func adminPage(_ context: WebContext, flash: String?) async throws -> Response {
-        struct UserRow { var login: String; var name: String; var role: String; var unit: String }
+        struct UserRow { var login: String; var name: String; var role: String; var unit: String; var shutOut: Bool }
+        struct AttemptRow { var time: String; var login: String; var address: String; var outcome: String }
         struct ProfileRow { var reference: String; var name: String; var kind: String }
         struct RoleChoice { var value: String; var label: String }
         struct YearRow { var year: Int; var state: String; var projectProfile: String; var agencyProfile: String }
@@ -78,9 +96,18 @@ extension WebApp {
             var years: [YearRow]
             var projectProfiles: [String]
             var agencyProfiles: [String]
+            var failures: [AttemptRow]
+            var passwordRule: String
         }
         let users = try await accounts.users().map {
-            UserRow(login: $0.login, name: $0.displayName, role: $0.role.label, unit: $0.agency ?? $0.reviews.joined(separator: "、"))
+            UserRow(
+                login: $0.login, name: $0.displayName, role: $0.role.label, unit: $0.agency ?? $0.reviews.joined(separator: "、"),
+                shutOut: LoginName.normalised($0.login) != $0.login || LoginName.refusal($0.login) != nil)
+        }
+        let failures = try await accounts.failedAttempts(limit: 50).map {
+            AttemptRow(
+                time: BeijingTime.display($0.at.formatted(.iso8601), seconds: true), login: $0.login, address: $0.address ?? "",
+                outcome: $0.outcome.label)
         }
         let model = Model(
             frame: PageFrame("系统管理", context, flash: flash), agencies: try await store.agencies(), users: users,
@@ -90,7 +117,8 @@ extension WebApp {
                 YearRow(year: $0.year, state: $0.isOpen ? "开放" : "已关闭", projectProfile: $0.projectProfile, agencyProfile: $0.agencyProfile)
             },
             projectProfiles: profiles.profiles.filter { $0.evaluationKind == .project }.map(\.reference).sorted(),
-            agencyProfiles: profiles.profiles.filter { $0.evaluationKind == .agency }.map(\.reference).sorted())
+            agencyProfiles: profiles.profiles.filter { $0.evaluationKind == .agency }.map(\.reference).sorted(),
+            failures: failures, passwordRule: PasswordRules.summary)
         return pages.render("admin", model)
     }
 }

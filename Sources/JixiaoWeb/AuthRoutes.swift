@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import JixiaoCore
 import JixiaoStore
 
 extension WebApp {
-    /// Signing in and out. The login form has no session yet, so its CSRF token is a double-submit cookie.
+    /// Signing in and out, and changing one's password. The login form has no session yet, so its CSRF token is a
+    /// double-submit cookie. Too many failures answer the login page with 429 and Retry-After (`ThrottleRule`).
     func addAuthRoutes(to router: Router<WebContext>) {
+        addPasswordRoutes(to: router)
         router.get("/") { _, context -> Response in
             guard let user = context.session?.user else { return .redirect(to: "/public") }
             switch user.role {
@@ -23,9 +24,15 @@ extension WebApp {
             guard let cookie = request.cookies[Self.loginCSRFCookie]?.value, !cookie.isEmpty, form["_csrf"] == cookie else {
                 throw HTTPError(.forbidden, message: "登录表单已过期或缺少安全令牌（CSRF），请刷新页面后重试")
             }
-            guard let user = try await signIn(login: form.text("login"), password: form["password"] ?? "") else {
-                return loginPage(context, message: "登录名或密码不正确", status: .unauthorized)
+            let signedIn: (user: UserRecord, token: String)?
+            do {
+                signedIn = try await signIn(login: form.text("login"), password: form["password"] ?? "", from: Self.clientAddress(request, context))
+            } catch let refusal as HTTPError where refusal.status == .tooManyRequests || refusal.status == .serviceUnavailable {
+                var page = loginPage(context, message: refusal.body, status: refusal.status)
+                page.headers.append(contentsOf: refusal.headers)
+                return page
             }
+            guard let user = signedIn else { return loginPage(context, message: "登录名或密码不正确", status: .unauthorized) }
             var response = Response.redirect(to: "/")
             response.setCookie(SessionToken.cookie(user.token, secure: secureCookies))
             return response
@@ -50,30 +57,5 @@ extension WebApp {
         var response = pages.render("login", Model(frame: PageFrame("登录", context), message: message, csrf: token), status: status)
         response.setCookie(Cookie(name: Self.loginCSRFCookie, value: token, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
         return response
-    }
-
-    /// Checks the password and opens a session: the user and the session's token, nil when either is wrong.
-    func signIn(login: String, password: String) async throws -> (user: UserRecord, token: String)? {
-        guard let found = try await accounts.credentials(login: login) else {
-            _ = Bcrypt.verify(password, hash: Self.decoyHash)  // the same time whether or not the login exists
-            return nil
-        }
-        let hash = found.passwordHash
-        let valid = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
-        guard valid else { return nil }
-        let token = SessionToken.random()
-        try await accounts.openSession(
-            tokenHash: SessionToken.hash(token), csrfToken: SessionToken.random(), user: found.user.id,
-            expires: Date().addingTimeInterval(SessionToken.lifetime))
-        return (found.user, token)
-    }
-
-    /// A bcrypt hash of nothing anyone knows, verified against when the login does not exist.
-    private static let decoyHash = Bcrypt.hash(SessionToken.random(), cost: 12)
-
-    /// A bcrypt hash of `password` at the application's cost.
-    public func hashPassword(_ password: String) async -> String {
-        let cost = bcryptCost
-        return await Task.detached { Bcrypt.hash(password, cost: cost) }.value
     }
 }

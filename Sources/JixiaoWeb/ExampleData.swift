@@ -5,7 +5,7 @@ import JixiaoStore
 
 /// What a fresh installation starts with: the units of the example evaluations (docs/examples) with their
 /// projects, a finance-bureau administrator, a reviewer of those units and one 单位负责人 per unit, each with a
-/// random password printed once.
+/// random password (kept to `PasswordRules`) printed once.
 public enum ExampleData {
     /// One account created on first start and its password.
     public struct FirstLogin: Sendable {
@@ -37,9 +37,10 @@ public enum ExampleData {
         if !evaluations.isEmpty { _ = try await app.store.createProjects(evaluations, by: "示例数据") }
         var logins: [FirstLogin] = []
         func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = []) async throws {
-            let password = String(SessionToken.random().prefix(12))
+            let password = PasswordRules.generate()
             try await app.accounts.createUser(
-                login: login, displayName: name, passwordHash: await app.hashPassword(password), role: role, agency: agency, reviews: reviews)
+                login: login, displayName: name, passwordHash: try await app.hashPassword(password, for: login), role: role, agency: agency,
+                reviews: reviews)
             logins.append(FirstLogin(login: login, password: password, role: role.label, unit: agency ?? reviews.joined(separator: "、")))
         }
         try await add("admin", "财政局管理员", .bureauAdmin)

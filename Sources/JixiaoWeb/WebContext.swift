@@ -9,9 +9,12 @@ public struct WebContext: RequestContext {
     /// True when the session came as `Authorization: Bearer` (the JSON API), which browsers never send on their
     /// own, so such requests need no CSRF token.
     public var bearer = false
+    /// The address the connection comes from, for throttling sign-in (nil in router tests).
+    public var remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Uploads (the 自评表 XLSX) are refused above this size before they are read.

@@ -71,6 +71,14 @@ import Testing
         Row(method: .post, path: "/admin/agencies", form: ["name": "新单位{id}"], expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/users", form: ["login": "user-{id}", "role": "unitFiller", "password": "long-enough-1", "agency": WebHarness.unitA],
             expected: "login 403 403 403 403 403 see"),
+        Row(method: .get, path: "/password", expected: "login 200 200 200 200 200 200"),
+        // Each role changes its password; the session that changes it stays signed in.
+        Row(method: .post, path: "/password", form: ["current": WebHarness.password, "password": "a-new-password-42", "repeat": "a-new-password-42"],
+            expected: "login 200 200 200 200 200 200"),
+        // The admin resets their own password: their other sessions end, this one (the matrix's) stays. After the
+        // row above, which needs the password the fixture gave.
+        Row(method: .post, path: "/admin/users/password", form: ["login": "admin", "password": "reset-by-bureau-1"],
+            expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/years", form: ["year": "2031", "open": "1", "projectProfile": "mof-2020-project", "agencyProfile": "hunan-2023-agency"],
             expected: "login 403 403 403 403 403 see"),
     ]

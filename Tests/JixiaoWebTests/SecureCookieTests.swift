@@ -13,7 +13,7 @@ import Testing
             let app = try await WebApp(database: database, profiles: ProfileCatalog.builtin(), bcryptCost: 4, secureCookies: secure)
             try await database.store.addAgency(WebHarness.unitA)
             try await database.accounts.createUser(
-                login: "leadA", displayName: "leadA", passwordHash: await app.hashPassword(WebHarness.password), role: .unitLead,
+                login: "leadA", displayName: "leadA", passwordHash: try await app.hashPassword(WebHarness.password, for: "leadA"), role: .unitLead,
                 agency: WebHarness.unitA, reviews: [])
             try await Application(router: app.router()).test(.router) { client in
                 var browser = Browser(client)

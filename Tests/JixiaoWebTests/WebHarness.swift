@@ -48,7 +48,7 @@ enum WebHarness {
             try await database.store.addAgency(unitB)
             for user in users {
                 try await database.accounts.createUser(
-                    login: user.login, displayName: user.login, passwordHash: await app.hashPassword(password), role: user.role,
+                    login: user.login, displayName: user.login, passwordHash: try await app.hashPassword(password, for: user.login), role: user.role,
                     agency: user.agency, reviews: user.reviews)
             }
             let a = try await database.store.createProject(try evaluation("seed004-self-evaluation.json"), by: "fixture")

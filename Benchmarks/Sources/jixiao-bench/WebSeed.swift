@@ -25,7 +25,7 @@ enum WebSeed {
         for batch in stride(from: 0, to: evaluations.count, by: 500) {
             _ = try await app.store.createProjects(Array(evaluations[batch..<min(batch + 500, evaluations.count)]), by: "基准数据")
         }
-        let hash = await app.hashPassword(password)
+        let hash = try await app.hashPassword(password, for: "bench-admin")
         try await app.accounts.createUser(login: "bench-admin", displayName: "基准管理员", passwordHash: hash, role: .bureauAdmin, agency: nil, reviews: [])
         try await app.accounts.createUser(
             login: "bench-unit", displayName: "基准单位负责人", passwordHash: hash, role: .unitLead, agency: "第1号预算单位", reviews: [])

@@ -10,6 +10,6 @@ protocol StoreMigration: Sendable {
 enum Migrations {
     static let all: [any StoreMigration] = [
         CreateAgencies(), CreateProjects(), CreateHistory(), CreateAccounts(), AddProjectSummary(), IndexProjectListings(),
-        CreateFiscalYears(),
+        CreateFiscalYears(), CreateLoginAttempts(),
     ]
 }
