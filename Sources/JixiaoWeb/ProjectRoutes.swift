@@ -103,7 +103,8 @@ extension WebApp {
     })
 
     /// Reads the uploaded 自评表 and stores every evaluation in it, all or none. A unit user's table must be of
-    /// their own unit (a blank unit name is taken as theirs).
+    /// their own unit (a blank unit name is taken as theirs). A table of one project the unit already has (same
+    /// year and name) updates that project as a new version, as the editor would.
     func importTable(_ form: FormData, by user: UserRecord) async throws -> [ProjectRecord] {
         guard let file = form.file, !file.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 XLSX 文件") }
         var evaluations: [SelfEvaluation]
@@ -134,16 +135,28 @@ extension WebApp {
             }
         }
         var seen = Set<String>()
+        var existing: [String] = []
         for evaluation in evaluations {
             let year = evaluation.fiscalYear.map { "\($0) 年度" } ?? "未填年度的"
             guard seen.insert("\(evaluation.agency.name)|\(evaluation.fiscalYear ?? 0)|\(evaluation.title)").inserted else {
                 throw HTTPError(.conflict, message: "文件 \(file.name)：\(year)“\(evaluation.title)”在表中出现两次，未导入")
             }
             if let id = try await store.existingProject(agency: evaluation.agency.name, fiscalYear: evaluation.fiscalYear, name: evaluation.title) {
-                throw HTTPError(.conflict, message: "文件 \(file.name)：本单位已有\(year)项目“\(evaluation.title)”（/projects/\(id)），重复导入未保存；如需更新，请在该项目页面修改")
+                existing.append(id)
             }
         }
         let stored = evaluations
+        // The same project imported again is a new version of it, in its history; never a second copy.
+        if existing.count == 1, evaluations.count == 1 {
+            let id = existing[0]
+            return try await Guard.store {
+                let current = try await store.project(id, for: user.actor)
+                return [try await store.save(id, stored[0], expectedVersion: current.version, by: user.displayName, as: user.actor)]
+            }
+        }
+        guard existing.isEmpty else {
+            throw HTTPError(.conflict, message: "文件 \(file.name)：表中 \(existing.count) 个项目本单位已有，多项目的表不能部分更新，未导入；请逐个项目导入以更新")
+        }
         return try await Guard.store { try await store.createProjects(stored, by: user.displayName) }
     }
 
