@@ -11,7 +11,7 @@ extension WebApp {
         api.post("session") { request, context -> Response in
             struct Login: Decodable { var login: String; var password: String }
             let login = try await Self.decode(Login.self, request, context)
-            guard let (user, token) = try await signIn(login: login.login, password: login.password) else {
+            guard let (user, token) = try await signIn(login: login.login, password: login.password, from: Self.clientAddress(request, context)) else {
                 throw HTTPError(.unauthorized, message: "登录名或密码不正确")
             }
             struct Session: Encodable { var token: String; var user: UserRecord }

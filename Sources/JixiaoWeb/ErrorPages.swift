@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Turns a refused request into an answer the user can read: a page in Chinese for the browser, `{"error": …}`
-/// for the API; redirects pass through. Unexpected errors are logged and answered 500 without details.
+/// for the API, with the error's own headers (Retry-After …); redirects pass through. Unexpected errors are logged and answered 500 without details.
 struct ErrorPages: RouterMiddleware {
     typealias Context = WebContext
     let pages: Pages
@@ -11,7 +11,9 @@ struct ErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             if (300..<400).contains(error.status.code) { throw error }
-            return answer(request, context, status: error.status, message: error.body ?? error.status.reasonPhrase)
+            var response = answer(request, context, status: error.status, message: error.body ?? error.status.reasonPhrase)
+            for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
+            return response
         } catch {
             context.logger.error("请求失败：\(String(reflecting: error))")
             return answer(request, context, status: .internalServerError, message: "服务器内部错误，已记录；请稍后重试")
