@@ -50,7 +50,7 @@ extension WebApp {
             _ = try Guard.user(request, context, in: [.bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.formBytes)
             try Guard.csrf(form, context)
-            guard let year = Int(form.text("year")), (2000...2100).contains(year) else {
+            guard let year = Int(form.text("year")), FiscalYear.acceptedYears.contains(year) else {
                 throw HTTPError(.unprocessableContent, message: "“年度”应为 2000 至 2100 之间的年份，收到“\(form.text("year"))”")
             }
             let setUp = FiscalYear(
