@@ -13,7 +13,10 @@ public struct PackageLimits: Sendable {
         self.maximumEntries = maximumEntries
     }
 
-    /// 100 MiB a part, 256 MiB a file, 10,000 entries: far above any real 自评表, far below a bomb.
+    /// 32 MiB a part, 64 MiB a file, 10,000 entries. Parsed XML costs memory in proportion to its size, so the
+    /// limits follow what Jixiao really reads, not what ZIP allows: a 自评表's worksheet is tens of KiB (a
+    /// province-scale one a few MiB), a long report's document.xml a few MiB, and media do not expand (an upload
+    /// is at most 10 MiB). Anything beyond is a bomb, stopped while inflating.
     public static let standard = PackageLimits(
-        maximumPartBytes: 100 << 20, maximumTotalBytes: 256 << 20, maximumEntries: 10_000)
+        maximumPartBytes: 32 << 20, maximumTotalBytes: 64 << 20, maximumEntries: 10_000)
 }
