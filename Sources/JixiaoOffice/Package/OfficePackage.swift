@@ -4,7 +4,8 @@ import ZIPFoundation
 /// An OOXML package (the ZIP inside .xlsx and .docx), read part by part within ``PackageLimits``.
 ///
 /// Declared sizes are checked before inflating and inflated bytes are counted while reading, so a
-/// package that lies about its sizes is stopped too. Parts with a DTD are refused (no entity expansion).
+/// package that lies about its sizes is stopped too. XML parts are read as UTF-8 whatever their declared encoding,
+/// and parts with a DTD are refused (no entity expansion).
 public final class OfficePackage {
     public let file: String
     private let archive: Archive
@@ -76,15 +77,13 @@ public final class OfficePackage {
         return data
     }
 
-    /// The part at `path` as XML bytes, refusing DTDs; an error if the part is missing.
+    /// The part at `path` as UTF-8 XML bytes (UTF-16 transcoded, other encodings refused), refusing DTDs; an error
+    /// if the part is missing.
     public func xmlPart(_ path: String) throws -> Data {
-        guard let data = try part(path) else {
+        guard let raw = try part(path) else {
             throw OfficeError(file: file, part: path, reason: "缺少必需的部件")
         }
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw OfficeError(file: file, part: path, reason: "含有 DTD/实体声明，Office 文件不应包含，拒绝解析")
-        }
-        return data
+        return try XMLEncoding.utf8(raw, file: file, part: path)
     }
 
     private func tooLarge(_ place: OfficeError, declared: UInt64?) -> OfficeError {

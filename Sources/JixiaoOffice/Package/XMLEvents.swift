@@ -4,7 +4,8 @@ import FoundationXML
 #endif
 
 /// A thin streaming (SAX) reader over Foundation's `XMLParser`: element names without namespace prefixes,
-/// callbacks that may throw, and errors that name the file and part.
+/// callbacks that may throw, and errors that name the file and part. Input is first made UTF-8 without a DTD
+/// (``XMLEncoding``), and a reference to an undefined entity stops parsing, so no text is ever dropped silently.
 final class XMLEvents: NSObject, XMLParserDelegate {
     typealias Start = (_ name: String, _ attributes: [String: String]) throws -> Void
     typealias End = (_ name: String) throws -> Void
@@ -15,7 +16,12 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     private let onText: Text
     private var failure: (any Error)?
 
-    private init(onStart: @escaping Start, onEnd: @escaping End, onText: @escaping Text) {
+    private let file: String
+    private let part: String?
+
+    private init(file: String, part: String?, onStart: @escaping Start, onEnd: @escaping End, onText: @escaping Text) {
+        self.file = file
+        self.part = part
         self.onStart = onStart
         self.onEnd = onEnd
         self.onText = onText
@@ -26,8 +32,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         _ data: Data, file: String, part: String?,
         start: @escaping Start, end: @escaping End = { _ in }, text: @escaping Text = { _ in }
     ) throws {
-        let events = XMLEvents(onStart: start, onEnd: end, onText: text)
-        let parser = XMLParser(data: data)
+        let events = XMLEvents(file: file, part: part, onStart: start, onEnd: end, onText: text)
+        let parser = XMLParser(data: try XMLEncoding.utf8(data, file: file, part: part))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = events
@@ -71,5 +77,15 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
         run(parser) { try onText(String(decoding: CDATABlock, as: UTF8.self)) }
+    }
+
+    /// An entity other than the five XML predefines cannot be resolved: refused rather than left out of the text.
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        run(parser) {
+            throw OfficeError(
+                file: file, part: part,
+                reason: "第 \(parser.lineNumber) 行引用了未定义的实体“&\(name);”，Office 文件不应包含，拒绝解析")
+        }
+        return nil
     }
 }
