@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a CSV file (RFC 4180 quoting; comma, or tab when the first line has tabs and no commas) into a
-/// ``Sheet`` of text cells named after the file, so CSV and XLSX tables go through the same importer.
+/// ``Sheet`` of text cells named after the file, so CSV and XLSX tables go through the same importer. Text that an
+/// XML part could not carry (control characters, U+FFFE, U+FFFF) is refused, naming the row and column.
 public enum CSVReader {
     /// The largest CSV accepted: far above any real table.
     public static let maximumBytes = 50 << 20
@@ -32,10 +33,15 @@ public enum CSVReader {
         var quoted = false
         var index = 0
         func finishField() throws {
+            func refuse(_ reason: String) -> OfficeError {
+                OfficeError(file: file, sheet: file, cell: CellReference(row: row, column: column).description, reason: reason)
+            }
             if field.count > SheetLimits.maximumCellCharacters {
-                throw OfficeError(
-                    file: file, sheet: file, cell: CellReference(row: row, column: column).description,
-                    reason: "字段长度超过 \(SheetLimits.maximumCellCharacters) 个字符")
+                throw refuse("字段长度超过 \(SheetLimits.maximumCellCharacters) 个字符")
+            }
+            if let scalar = field.first(where: { !XMLText.isAllowed($0) }) {
+                throw refuse("第 \(row) 行第 \(column) 列含有控制字符 U+\(String(scalar.value, radix: 16, uppercase: true))，"
+                    + "表格文字不能含有它（XML 1.0 无法表示）；请删除后再导入")
             }
             if !field.isEmpty { cells[CellReference(row: row, column: column)] = .text(String(field)) }
             field = String.UnicodeScalarView()
