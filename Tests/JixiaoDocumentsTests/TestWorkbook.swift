@@ -41,14 +41,29 @@ enum TestWorkbook {
     }
 
     static func package(_ parts: [String: String]) throws -> Data {
+        try package(parts.mapValues { Data($0.utf8) })
+    }
+
+    static func package(_ parts: [String: Data]) throws -> Data {
         let archive = try Archive(accessMode: .create)
-        for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
-            let data = Data(text.utf8)
+        for (path, data) in parts.sorted(by: { $0.key < $1.key }) {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         return archive.data!
+    }
+
+    /// Seed 004's 自评表 with its first worksheet part changed by `edit` (text in, bytes out).
+    static func seed004(editingSheet edit: (String) -> Data) throws -> Data {
+        let archive = try Archive(url: TestPaths.shared.appendingPathComponent("fixtures/seed004-self-evaluation.xlsx"), accessMode: .read)
+        var parts: [String: Data] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = entry.path == "xl/worksheets/sheet1.xml" ? edit(String(decoding: data, as: UTF8.self)) : data
+        }
+        return try package(parts)
     }
 
     static func escape(_ text: String) -> String {

@@ -19,11 +19,15 @@ import JixiaoOffice
         #expect(CellRange("C3:A1") == nil)
     }
 
-    @Test func mergedCellsShowTheirOriginValue() {
-        let sheet = Sheet(name: "s", cells: [CellReference(row: 1, column: 1): .text("产出指标")], merges: [CellRange("A1:A3")!])
+    @Test func mergedCellsShowTheirOriginValueWithinTheUsedRange() {
+        let cells: [CellReference: CellValue] = [CellReference(row: 1, column: 1): .text("产出指标"), CellReference(row: 3, column: 2): .text("数量指标")]
+        let sheet = Sheet(name: "s", cells: cells, merges: [CellRange("A1:A5")!])
         #expect(sheet.text(row: 3, column: 1) == "产出指标")
         #expect(!sheet.isOrigin(CellReference(row: 2, column: 1)))
-        #expect(sheet.text(row: 4, column: 1) == "")
+        #expect(sheet.text(row: 4, column: 1) == "", "row 4 is past the last value: the merge is clipped there")
+        #expect(sheet.occupiedRows == [1, 2, 3])
+        #expect(sheet.entries(in: 3).map(\.columns) == [1...1, 2...2])
+        #expect(sheet.entries(in: 3).map(\.isOrigin) == [false, true])
     }
 
     @Test func numbersKeepTheirNumeralAndDisplayWithoutFloatNoise() {

@@ -19,8 +19,9 @@ struct BudgetBlockReader {
         let score = sheet.column(in: header, where: { $0 == "得分" })
         let firstFigure = [initial, adjusted, spent].compactMap { $0 }.min() ?? 1
         var budget = Budget()
-        for row in (header + 1)...max(header + 1, rows.upperBound) where row <= rows.upperBound {
-            let label = (1..<max(firstFigure, 2)).map { sheet.compactText(row: row, column: $0) }.last { !$0.isEmpty } ?? ""
+        for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, rows.upperBound)) where row <= rows.upperBound {
+            let label = sheet.entries(in: row).filter { $0.columns.lowerBound < max(firstFigure, 2) }
+                .map(sheet.compactText).last { !$0.isEmpty } ?? ""
             func figures() throws -> BudgetFigures {
                 BudgetFigures(
                     initialBudget: try numbers.money(row: row, column: initial, field: "年初预算数"),
@@ -50,15 +51,14 @@ struct BudgetBlockReader {
 
     /// "其中：基本支出：223.84" → 基本支出 223.84万元, for every such cell of `row`.
     private func labeledAmounts(in row: Int) -> [LabeledAmount] {
-        (1...max(sheet.columnCount, 1)).compactMap { column -> LabeledAmount? in
-            guard sheet.isOrigin(CellReference(row: row, column: column)) else { return nil }
-            let text = sheet.compactText(row: row, column: column).replacingOccurrences(of: "其中:", with: "")
+        sheet.entries(in: row).filter(\.isOrigin).compactMap { entry -> LabeledAmount? in
+            let text = sheet.compactText(entry).replacingOccurrences(of: "其中:", with: "")
                 .replacingOccurrences(of: "其中：", with: "")
             guard let colon = text.lastIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
             let label = String(text[..<colon])
             let numeral = String(text[text.index(after: colon)...])
             guard !label.isEmpty, let amount = ExactDecimal(numeral), let money = Money(amount, unit: .wan) else { return nil }
-            return LabeledAmount(label: label, amount: money, source: sheet.location(file, row: row, column: column))
+            return LabeledAmount(label: label, amount: money, source: sheet.location(file, row: row, column: entry.columns.lowerBound))
         }
     }
 }

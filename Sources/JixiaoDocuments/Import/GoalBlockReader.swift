@@ -10,7 +10,7 @@ struct GoalBlockReader {
             let expected = sheet.column(in: header, where: { $0 == "预期目标" })
         else { return nil }
         let actual = sheet.column(in: header, where: { $0.hasPrefix("实际完成") })
-        let body = ((header + 1)...max(header + 1, rows.upperBound)).first { row in
+        let body = sheet.occupiedRows(in: (header + 1)...max(header + 1, rows.upperBound)).first { row in
             !sheet.compactText(row: row, column: expected).isEmpty
         } ?? header + 1
         func text(_ column: Int?) -> String {

@@ -3,21 +3,30 @@ import JixiaoCore
 import JixiaoOffice
 
 /// Reading a grid's cells as the table's author meant them: whitespace and line breaks dropped for
-/// matching header words, numbers read exactly.
+/// matching header words, numbers read exactly; searches visit only the cells that hold something.
 extension Sheet {
     /// The cell text with all whitespace removed ("产出指标\n\n(40分)" → "产出指标(40分)").
     public func compactText(row: Int, column: Int) -> String {
-        text(row: row, column: column).filter { !$0.isWhitespace && $0 != "\u{3000}" }
+        Self.compact(text(row: row, column: column))
+    }
+
+    /// The compact text of what `entry` shows.
+    func compactText(_ entry: Entry) -> String {
+        Self.compact(entry.value.text)
+    }
+
+    private static func compact(_ text: String) -> String {
+        text.filter { !$0.isWhitespace && $0 != "\u{3000}" }
     }
 
     /// The first column in `row` whose compact text satisfies `matches`.
     func column(in row: Int, where matches: (String) -> Bool) -> Int? {
-        (1...max(columnCount, 1)).first { matches(compactText(row: row, column: $0)) }
+        entries(in: row).first { matches(compactText($0)) }?.columns.lowerBound
     }
 
     /// Rows (ascending) holding a cell whose compact text satisfies `matches`, within `rows`.
     func rows(_ rows: ClosedRange<Int>, where matches: (String) -> Bool) -> [Int] {
-        rows.filter { row in (1...max(columnCount, 1)).contains { matches(compactText(row: row, column: $0)) } }
+        occupiedRows(in: rows).filter { row in entries(in: row).contains { matches(compactText($0)) } }
     }
 
     func location(_ file: String, row: Int, column: Int) -> SourceLocation {

@@ -22,8 +22,9 @@ struct IndicatorTableReader {
         var level1 = ""
         var level2 = ""
         var lastRow = limit
-        for row in (header + 1)...max(header + 1, limit) where row <= limit {
-            let leading = (1...columns.level3).map { sheet.compactText(row: row, column: $0) }.first { !$0.isEmpty } ?? ""
+        for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, limit)) where row <= limit {
+            let leading = sheet.entries(in: row).lazy.filter { $0.columns.lowerBound <= columns.level3 }
+                .map(sheet.compactText).first { !$0.isEmpty } ?? ""
             if leading.hasPrefix("总分") || leading.hasPrefix("合计") {
                 statedTotal = StatedTotal(
                     weight: try numbers.stated(row: row, column: columns.weight, field: "总分栏分值"),
@@ -66,9 +67,12 @@ struct IndicatorTableReader {
     }
 
     /// The 总分 row of a table flattened to text, where the merged 总分 cell shifts the figures left: the row's
-    /// numbers in order are the total weight and the total score.
+    /// numbers in order (a merged number once for each of its columns) are the total weight and the total score.
     private func shiftedTotal(row: Int) -> StatedTotal {
-        let numbers = (1...max(sheet.columnCount, 1)).compactMap { ExactDecimal(sheet.compactText(row: row, column: $0)) }
+        let numbers = sheet.entries(in: row).flatMap { entry -> [ExactDecimal] in
+            guard let number = ExactDecimal(sheet.compactText(entry)) else { return [] }
+            return Array(repeating: number, count: entry.columns.count)
+        }
         guard numbers.count == 2 else { return StatedTotal() }
         return StatedTotal(weight: .value(numbers[0]), score: .value(numbers[1]))
     }

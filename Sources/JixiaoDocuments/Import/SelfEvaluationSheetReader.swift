@@ -27,7 +27,7 @@ public struct SelfEvaluationSheetReader {
             let limit = index + 1 < headers.count ? headers[index + 1] - 1 : sheet.rowCount
             let table = try IndicatorTableReader(sheet: sheet, file: file).read(header: header, columns: columns, until: limit)
             let above = regionStart...max(regionStart, header - 1)
-            let title = (regionStart...header).lazy.map { sheet.compactText(row: $0, column: 1) }
+            let title = sheet.occupiedRows(in: regionStart...header).lazy.map { sheet.compactText(row: $0, column: 1) }
                 .first { $0.contains("年度") } ?? ""
             let project = labelledValue(["项目名称"], in: above)
             evaluations.append(SelfEvaluation(
@@ -47,13 +47,11 @@ public struct SelfEvaluationSheetReader {
 
     /// The text in the first non-empty cell to the right of a cell whose text contains one of `labels`.
     private func labelledValue(_ labels: [String], in rows: ClosedRange<Int>) -> String? {
-        for row in rows {
-            for column in 1...max(sheet.columnCount, 1) {
-                let text = sheet.compactText(row: row, column: column)
-                guard labels.contains(where: text.contains), sheet.isOrigin(CellReference(row: row, column: column)) else { continue }
-                let value = ((column + 1)...max(column + 1, sheet.columnCount)).lazy
-                    .filter { self.sheet.isOrigin(CellReference(row: row, column: $0)) }
-                    .map { self.sheet.text(row: row, column: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        for row in sheet.occupiedRows(in: rows) {
+            let entries = sheet.entries(in: row).filter(\.isOrigin)
+            for (position, entry) in entries.enumerated() where labels.contains(where: sheet.compactText(entry).contains) {
+                let value = entries[(position + 1)...].lazy
+                    .map { $0.value.text.trimmingCharacters(in: .whitespacesAndNewlines) }
                     .first { !$0.isEmpty }
                 if let value { return value }
             }

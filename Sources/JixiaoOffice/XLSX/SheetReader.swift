@@ -1,9 +1,10 @@
 import Foundation
 
 /// Streams one worksheet part into a ``Sheet``: values (shared, inline, rich text, numbers, booleans,
-/// errors, formula results) and merged ranges.
+/// errors, formula results) and merged ranges, within ``SheetLimits``: at most `cellBudget` cells with a value,
+/// merges few, not overlapping and covering a bounded number of cells where the values are.
 enum SheetReader {
-    static func read(_ data: Data, name: String, file: String, sharedStrings: [String]) throws -> Sheet {
+    static func read(_ data: Data, name: String, file: String, sharedStrings: [String], cellBudget: Int) throws -> Sheet {
         var cells: [CellReference: CellValue] = [:]
         var merges: [CellRange] = []
         var row = 0
@@ -50,6 +51,9 @@ enum SheetReader {
                 case "mergeCell":
                     if let text = attributes["ref"] {
                         guard let range = CellRange(text) else { throw fail("合并区域“\(text)”无效") }
+                        guard merges.count < SheetLimits.maximumMerges else {
+                            throw fail("合并区域“\(text)”处：合并区域超过 \(SheetLimits.maximumMerges) 个（真实的自评表只有几十个），拒绝读取")
+                        }
                         merges.append(range)
                     }
                 default: break
@@ -68,7 +72,12 @@ enum SheetReader {
                     inInline = false
                     value = .text(buffer)
                 case "c":
-                    if let reference, let value { cells[reference] = value }
+                    if let reference, let value {
+                        cells[reference] = value
+                        guard cells.count <= cellBudget else {
+                            throw fail("有值的单元格超过 \(SheetLimits.maximumCells) 个（整个工作簿合计；真实的自评表只有几千个），拒绝读取")
+                        }
+                    }
                     reference = nil
                 default: break
                 }
@@ -80,7 +89,23 @@ enum SheetReader {
                     throw fail("文字长度超过 Excel 单元格上限 \(SheetLimits.maximumCellCharacters) 个字符，拒绝读取")
                 }
             })
-        return Sheet(name: name, cells: cells, merges: merges)
+        return try sheet(name: name, file: file, cells: cells, merges: merges)
+    }
+
+    /// The sheet, once its merges are known to cover a bounded number of cells and not to overlap.
+    private static func sheet(name: String, file: String, cells: [CellReference: CellValue], merges: [CellRange]) throws -> Sheet {
+        let (rows, columns) = Sheet.extent(of: cells)
+        let covered = MergeIndex.coveredCells(merges, rows: rows, columns: columns)
+        guard covered <= SheetLimits.maximumMergedCells else {
+            throw OfficeError(
+                file: file, sheet: name,
+                reason: "合并区域在有内容的范围内共覆盖 \(covered) 个单元格，超过上限 \(SheetLimits.maximumMergedCells) 个，拒绝读取")
+        }
+        let sheet = Sheet(name: name, cells: cells, merges: merges)
+        if let (first, second) = sheet.overlappingMerges {
+            throw OfficeError(file: file, sheet: name, cell: second.start.description, reason: "合并区域 \(first) 与 \(second) 重叠（区域已截到有内容的范围），文件已损坏，拒绝读取")
+        }
+        return sheet
     }
 
     private static func decode(

@@ -8,6 +8,8 @@ public final class Workbook {
     private let sheetParts: [String]
     private let package: OfficePackage
     private let sharedStrings: [String]
+    /// Cells with a value read so far from this file, against ``SheetLimits/maximumCells``.
+    private var cellsRead = 0
 
     public convenience init(url: URL, limits: PackageLimits = .standard) throws {
         try self.init(package: OfficePackage(url: url, limits: limits))
@@ -52,8 +54,11 @@ public final class Workbook {
     /// The sheet at `index` in tab order.
     public func sheet(at index: Int) throws -> Sheet {
         do {
-            return try SheetReader.read(
-                package.xmlPart(sheetParts[index]), name: sheetNames[index], file: file, sharedStrings: sharedStrings)
+            let sheet = try SheetReader.read(
+                package.xmlPart(sheetParts[index]), name: sheetNames[index], file: file, sharedStrings: sharedStrings,
+                cellBudget: SheetLimits.maximumCells - cellsRead)
+            cellsRead += sheet.cells.count
+            return sheet
         } catch var error as OfficeError where error.sheet == nil {
             error.sheet = sheetNames[index]
             throw error
