@@ -66,7 +66,7 @@ public struct ReportAuditor: Sendable {
             results += try findings(for: evaluation)
         }
         let projectTables = document.tables.filter { table in
-            (1...max(table.rowCount, 1)).contains { row in (1...max(table.columnCount, 1)).contains { table.compactText(row: row, column: $0) == "项目名称" } }
+            !table.rows(1...max(table.rowCount, 1), where: { $0 == "项目名称" }).isEmpty
         }.count
         results += CrossSectionChecks().findings(prose: prose, evaluations: evaluations, projectTables: projectTables)
         return FileAudit(
