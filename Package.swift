@@ -102,6 +102,7 @@ let package = Package(
                 "JixiaoWeb", "JixiaoStore", "JixiaoCore", "JixiaoOffice",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -122,3 +123,30 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (Fuzz/, run by scripts/fuzz.sh; Benchmarks/FUZZING.md). Each builds without the sanitizer too, as a
+// replayer of the files it is given; scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING.
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("FuzzXLSX", ["JixiaoDocuments", "JixiaoOffice"]),
+    ("FuzzCSV", ["JixiaoDocuments", "JixiaoOffice"]),
+    ("FuzzDOCX", ["JixiaoDocuments"]),
+    ("FuzzText", ["JixiaoDocuments"]),
+    ("FuzzJSON", ["JixiaoDocuments", "JixiaoCore"]),
+    ("FuzzValue", ["JixiaoCore"]),
+]
+package.targets += [
+    .target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"),
+    .target(
+        name: "FuzzHarness",
+        dependencies: [
+            "FuzzSupport", "JixiaoCore", "JixiaoDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        path: "Fuzz/Sources/FuzzHarness", swiftSettings: swiftSettings),
+]
+for target in fuzzTargets {
+    package.targets.append(
+        .executableTarget(
+            name: target.name, dependencies: ["FuzzHarness"] + target.dependencies,
+            path: "Fuzz/Sources/\(target.name)", swiftSettings: swiftSettings))
+    package.products.append(.executable(name: target.name, targets: [target.name]))
+}

@@ -19,6 +19,9 @@ struct DocxBuilder {
         var continuesAbove = false
     }
 
+    /// Word tables have at most 63 columns; a wider span in a file is clamped, so no span can overflow a column.
+    static let maximumSpan = 63
+
     mutating func start(_ name: String, _ attributes: [String: String]) {
         switch name {
         case "p": paragraph = ""
@@ -29,17 +32,22 @@ struct DocxBuilder {
             if stack.isEmpty { tableAnchors.append(paragraphCount + 1) }
             stack.append(TableState())
         case "tr":
-            stack[stack.count - 1].row += 1
-            stack[stack.count - 1].column = 0
+            inTable { table in
+                table.row += 1
+                table.column = 0
+            }
         case "tc":
-            stack[stack.count - 1].cell = ""
-            stack[stack.count - 1].span = 1
-            stack[stack.count - 1].continuesAbove = false
+            inTable { table in
+                table.cell = ""
+                table.span = 1
+                table.continuesAbove = false
+            }
         case "gridSpan":
-            stack[stack.count - 1].span = Int(attributes["w:val"] ?? attributes["val"] ?? "1") ?? 1
+            let span = Int(attributes["w:val"] ?? attributes["val"] ?? "1") ?? 1
+            inTable { $0.span = min(max(span, 1), Self.maximumSpan) }
         case "vMerge":
             let value = attributes["w:val"] ?? attributes["val"]
-            stack[stack.count - 1].continuesAbove = value == nil || value == "continue"
+            inTable { $0.continuesAbove = value == nil || value == "continue" }
         default: break
         }
     }
@@ -54,22 +62,29 @@ struct DocxBuilder {
                     paragraphs.append(WordParagraph(text: paragraph, number: paragraphCount))
                 }
             } else {
-                let cell = stack[stack.count - 1].cell
-                stack[stack.count - 1].cell = cell.isEmpty ? paragraph : cell + "\n" + paragraph
+                let text = paragraph
+                inTable { table in table.cell = table.cell.isEmpty ? text : table.cell + "\n" + text }
             }
         case "tc":
-            var table = stack[stack.count - 1]
-            table.column += 1
-            if !table.continuesAbove, !table.cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                table.cells[CellReference(row: table.row, column: table.column)] = .text(table.cell)
+            inTable { table in
+                table.column += 1
+                if !table.continuesAbove, !table.cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    table.cells[CellReference(row: table.row, column: table.column)] = .text(table.cell)
+                }
+                table.column += table.span - 1
             }
-            table.column += table.span - 1
-            stack[stack.count - 1] = table
         case "tbl":
-            let table = stack.removeLast()
+            guard let table = stack.popLast() else { break }
             tables.append(Sheet(name: "表\(tables.count + 1)", cells: table.cells))
         default: break
         }
+    }
+
+    /// Applies `change` to the innermost open table. A row, cell or merge element outside any table (a malformed
+    /// document.xml) has no table to change and is ignored, like the stray end of a table.
+    private mutating func inTable(_ change: (inout TableState) -> Void) {
+        guard !stack.isEmpty else { return }
+        change(&stack[stack.count - 1])
     }
 
     mutating func text(_ text: String) {
