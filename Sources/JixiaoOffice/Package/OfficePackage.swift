@@ -28,17 +28,32 @@ public final class OfficePackage {
         self.file = file
         self.limits = limits
         try FileSignature.requireZip(data, file: file)
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw OfficeError(file: file, reason: "不是有效的 Office 文件（ZIP 结构损坏）")
-        }
+        archive = try Self.openArchive(data, file: file)
         var count = 0
         for _ in archive {
             count += 1
             if count > limits.maximumEntries {
                 throw OfficeError(file: file, reason: "压缩包内条目超过 \(limits.maximumEntries) 个，拒绝读取")
             }
+        }
+    }
+
+    /// Opens `data` as a ZIP through a scratch file that is unlinked once open. ZIPFoundation's in-memory archive
+    /// traps (a negative range in `MemoryFile.readData`) when a header points past the end of the bytes, as a
+    /// truncated end-of-directory record does; reading a file there comes back short and the open fails instead.
+    private static func openArchive(_ data: Data, file: String) throws -> Archive {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("jixiao-package-\(UUID().uuidString).zip")
+        do {
+            try data.write(to: url)
+        } catch {
+            throw OfficeError(file: file, reason: "无法暂存文件以读取（\(error.localizedDescription)）")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw OfficeError(file: file, reason: "不是有效的 Office 文件（ZIP 结构损坏）")
         }
     }
 

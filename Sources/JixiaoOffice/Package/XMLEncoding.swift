@@ -36,7 +36,25 @@ enum XMLEncoding {
         if let declared = declaredEncoding(body), !["utf-8", "utf8"].contains(declared.lowercased()) {
             throw refuse("XML 声明的编码为“\(declared.prefix(40))”，但内容是 UTF-8；Office 文件只用 UTF-8 或 UTF-16，拒绝解析")
         }
+        // Foundation's XMLParser traps on a malformed UTF-8 sequence inside an element name ("<", the bytes E5 A5,
+        // "/>"), so the bytes are checked before it sees them.
+        guard isValidUTF8(body) else {
+            throw refuse("不是有效的 UTF-8 编码（含有残缺或非法的字节序列），拒绝解析")
+        }
         return Data(body)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8, checked without making a copy.
+    private static func isValidUTF8(_ bytes: Data) -> Bool {
+        var input = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&input) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     /// The `encoding` named by the XML declaration at the start of `data`, if any.
