@@ -58,6 +58,8 @@ class Client:
                 return Answer(response.status, response.headers, response.read(), time.monotonic() - started)
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.headers, error.read(), time.monotonic() - started)
+        except OSError as error:  # no answer in time, or the server is gone: status 0, and the row fails
+            return Answer(0, {}, str(error).encode(), time.monotonic() - started)
 
     def get(self, path, **options):
         answer = self.send("GET", path, **options)
