@@ -28,6 +28,7 @@ public final class OfficePackage {
         self.file = file
         self.limits = limits
         try FileSignature.requireZip(data, file: file)
+        try ZipDirectory.refuseZIP64(data, file: file)
         archive = try Self.openArchive(data, file: file)
         var count = 0
         for _ in archive {
