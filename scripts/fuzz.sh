@@ -104,6 +104,8 @@ for target in "${selected[@]}"; do
         [ -n "$runs" ] && [ "${elapsed:-0}" -gt 0 ] && rate=$((runs / elapsed))
     fi
     peak=$(stat peak_rss_mb)
+    # -fork jobs print no final statistics; each job is still held to -rss_limit_mb.
+    [ -z "$peak" ] && [ ${#mode[@]} -gt 0 ] && peak="<${rss} (per job)"
     corpus_out=$(ls "$work/corpus" | wc -l)
     found=$(ls "$work/artifacts" | grep -E '^(crash|timeout|oom|leak)-')
     finding=$(head -1 <<< "$found")
