@@ -29,11 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        .target(
-            name: "JixiaoCore",
-            resources: [.copy("Resources/Profiles")],
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "JixiaoCore", swiftSettings: swiftSettings),
         .systemLibrary(name: "JixiaoZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "JixiaoOffice",
@@ -43,7 +39,7 @@ let package = Package(
         .target(
             name: "JixiaoDocuments",
             dependencies: ["JixiaoCore", "JixiaoOffice"],
-            resources: [.copy("Resources/Outlines")],
+            resources: [.copy("Resources/Outlines"), .copy("Resources/Profiles")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -86,14 +82,17 @@ let package = Package(
         .testTarget(
             name: "JixiaoCoreTests",
             dependencies: [
-                "JixiaoCore",
+                "JixiaoCore", "JixiaoDocuments",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JixiaoStoreTests",
-            dependencies: ["JixiaoStore", "JixiaoCore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "JixiaoStore", "JixiaoCore", "JixiaoDocuments", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

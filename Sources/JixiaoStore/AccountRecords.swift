@@ -8,14 +8,25 @@ public struct UserRecord: Hashable, Sendable, Codable {
     public var displayName: String
     public var role: Role
     /// The unit of a 单位填报人 or 单位负责人.
-    public var agency: String?
-    /// The units a 审核人 is assigned to.
-    public var reviews: [String]
+    public var agency: AgencyRef?
+    /// The units a 审核人 is assigned to, by name.
+    public var reviews: [AgencyRef]
 
-    /// The user as the workflow sees them.
+    /// The user as the workflow sees them: agencies by id.
     public var actor: Actor {
-        Actor(role: role, agency: agency, reviews: Set(reviews))
+        Actor(role: role, agency: agency?.id, reviews: Set(reviews.map(\.id)))
     }
+
+    /// The user as a history records them: their id and the name they have now.
+    public var author: Author {
+        Author(id: id, name: displayName)
+    }
+}
+
+/// An agency as a user's record names it: the stable id the user belongs to by, and its current name.
+public struct AgencyRef: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
 }
 
 /// A signed-in session: its user and the token every form must carry back (CSRF).

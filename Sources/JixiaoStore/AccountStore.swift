@@ -31,16 +31,17 @@ public struct AccountStore: Sendable {
             guard !isUnit || agency != nil else { throw StoreError.refused("\(role.label)必须属于一个单位") }
             let ids = try await agencyIDs(Set((isUnit ? [agency!] : []) + (role == .reviewer ? reviews : [])))
             let user = UserRecord(
-                id: UUID().uuidString, login: login, displayName: displayName, role: role, agency: isUnit ? agency : nil,
-                reviews: role == .reviewer ? reviews.sorted() : [])
+                id: UUID().uuidString, login: login, displayName: displayName, role: role,
+                agency: isUnit ? agency.flatMap { name in ids[name].map { AgencyRef(id: $0, name: name) } } : nil,
+                reviews: role == .reviewer ? reviews.sorted().compactMap { name in ids[name].map { AgencyRef(id: $0, name: name) } } : [])
             try await database.transaction { db in
                 try await db.raw("""
                     INSERT INTO users (id, login, display_name, password_hash, role, agency_id, created_at)
                     VALUES (\(bind: user.id), \(bind: login), \(bind: displayName), \(bind: passwordHash), \(bind: role.rawValue),
-                    \(bind: user.agency.flatMap { ids[$0] }), \(bind: ProjectStore.now()))
+                    \(bind: user.agency?.id), \(bind: DocumentStore.now()))
                     """).run()
-                for name in user.reviews {
-                    try await db.raw("INSERT INTO reviewer_agencies (user_id, agency_id) VALUES (\(bind: user.id), \(bind: ids[name]!))").run()
+                for agency in user.reviews {
+                    try await db.raw("INSERT INTO reviewer_agencies (user_id, agency_id) VALUES (\(bind: user.id), \(bind: agency.id))").run()
                 }
             }
             return user
@@ -92,23 +93,27 @@ public struct AccountStore: Sendable {
     }
 
     private static let userColumns = """
-        SELECT u.id, u.login, u.display_name, u.password_hash, u.role, a.name AS agency
+        SELECT u.id, u.login, u.display_name, u.password_hash, u.role, u.agency_id, a.name AS agency
         FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
         """
 
     private func user(_ row: any SQLRow) async throws -> UserRecord {
         let id = try row.decode(column: "id", as: String.self)
-        let role = Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .unitFiller
-        var reviews: [String] = []
+        let stored = try row.decode(column: "role", as: String.self)
+        guard let role = Role(rawValue: stored) else { throw StoreError.unreadable(row: "users.id=\(id)", reason: "未知的角色“\(stored)”") }
+        var reviews: [AgencyRef] = []
         if role == .reviewer {
             reviews = try await database.raw("""
-                SELECT a.name FROM reviewer_agencies r JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = \(bind: id) ORDER BY a.name
-                """).all().map { try $0.decode(column: "name", as: String.self) }
+                SELECT a.id, a.name FROM reviewer_agencies r JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = \(bind: id) ORDER BY a.name
+                """).all().map { AgencyRef(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self)) }
+        }
+        var agency: AgencyRef?
+        if let agencyID = try row.optional("agency_id", as: String.self) {
+            agency = AgencyRef(id: agencyID, name: try row.decode(column: "agency", as: String.self))
         }
         return UserRecord(
             id: id, login: try row.decode(column: "login", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self), role: role,
-            agency: try row.decodeNil(column: "agency") ? nil : try row.decode(column: "agency", as: String.self), reviews: reviews)
+            displayName: try row.decode(column: "display_name", as: String.self), role: role, agency: agency, reviews: reviews)
     }
 
     // MARK: Sessions
@@ -127,7 +132,7 @@ public struct AccountStore: Sendable {
     public func session(tokenHash: String, now: Date = Date()) async throws -> SessionRecord? {
         try await exclusive {
             guard let row = try await database.raw("""
-                SELECT u.id, u.login, u.display_name, u.role, a.name AS agency, s.csrf_token
+                SELECT u.id, u.login, u.display_name, u.role, u.agency_id, a.name AS agency, s.csrf_token
                 FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies a ON a.id = u.agency_id
                 WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now.formatted(.iso8601))
                 """).first()

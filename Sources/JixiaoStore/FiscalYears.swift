@@ -1,7 +1,7 @@
 import JixiaoCore
 import SQLKit
 
-extension ProjectStore {
+extension DocumentStore {
     /// The fiscal years the bureau has set up, latest first.
     public func fiscalYears() async throws -> [FiscalYear] {
         try await exclusive { try await Self.fiscalYears(in: self.database) }
@@ -12,8 +12,8 @@ extension ProjectStore {
         try await exclusive { try await Self.fiscalYear(year, in: self.database) }
     }
 
-    /// Opens, closes or re-assigns the profiles of a fiscal year, and rescores that year's stored summaries by the
-    /// profiles now in force, in one transaction. Returns how many projects were rescored.
+    /// Opens, closes or re-assigns the profiles of a fiscal year, and rescores that year's stored summaries (every
+    /// kind) by the profiles now in force, in one transaction. Returns how many documents were rescored.
     @discardableResult
     public func setFiscalYear(_ fiscalYear: FiscalYear) async throws -> Int {
         for kind in [EvaluationKind.project, .agency] {
@@ -22,7 +22,7 @@ extension ProjectStore {
                 throw StoreError.refused("没有评分规则“\(reference)”")
             }
             guard profile.evaluationKind == kind else {
-                throw StoreError.refused("评分规则“\(reference)”用于\(profile.evaluationKind == .agency ? "部门整体" : "项目支出")自评，不能用于\(kind == .agency ? "部门整体" : "项目支出")自评")
+                throw StoreError.refused("评分规则“\(reference)”用于\(profile.evaluationKind.label)自评，不能用于\(kind.label)自评")
             }
         }
         return try await exclusive {
@@ -32,14 +32,17 @@ extension ProjectStore {
                     INSERT INTO fiscal_years (year, open, project_profile, agency_profile)
                     VALUES (\(bind: fiscalYear.year), \(bind: fiscalYear.isOpen ? 1 : 0), \(bind: fiscalYear.projectProfile), \(bind: fiscalYear.agencyProfile))
                     """).run()
-                let rows = try await db.raw("SELECT id, evaluation FROM projects WHERE fiscal_year = \(bind: fiscalYear.year)").all()
+                let rows = try await db.raw("""
+                    SELECT \(unsafeRaw: Self.headColumns), d.body FROM documents d JOIN agencies a ON a.id = d.agency_id
+                    LEFT JOIN fiscal_years y ON y.year = d.fiscal_year WHERE d.fiscal_year = \(bind: fiscalYear.year)
+                    """).all()
                 for row in rows {
-                    let evaluation = try Self.evaluation(row)
-                    let summary = Self.summaryColumns(summary(of: evaluation, in: fiscalYear))
+                    let stored = StoredDocument(head: try Self.head(row), json: try row.decode(column: "body", as: String.self))
+                    let summary = SummaryColumns(try stored.anyBody().summary(by: profiles, in: fiscalYear))
                     try await db.raw("""
-                        UPDATE projects SET total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
+                        UPDATE documents SET total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
                         execution_bp = \(bind: summary.execution), findings = \(bind: summary.findings), profile = \(bind: summary.profile)
-                        WHERE id = \(bind: try row.decode(column: "id", as: String.self))
+                        WHERE id = \(bind: stored.head.id)
                         """).run()
                 }
                 return rows.count

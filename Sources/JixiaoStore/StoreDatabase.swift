@@ -10,21 +10,20 @@ import SQLiteKit
 /// Opens the store where the deployment keeps it: a SQLite file (the embedded default) or a PostgreSQL server
 /// (`postgres://user:password@host:5432/database`), and closes it again.
 public final class StoreDatabase: Sendable {
-    public let store: ProjectStore
+    public let store: DocumentStore
     public let accounts: AccountStore
     private let close: @Sendable () async throws -> Void
 
-    private init(store: ProjectStore, close: @escaping @Sendable () async throws -> Void) {
+    private init(store: DocumentStore, close: @escaping @Sendable () async throws -> Void) {
         self.store = store
         self.accounts = AccountStore(database: store.database, gate: store.gate)
         self.close = close
     }
 
     /// `location` is a `postgres://` URL or a SQLite file path (created if missing); the schema is migrated.
-    /// Stored summaries are scored by `profiles` (the built-in ones when nil).
-    public static func open(_ location: String, profiles: ProfileCatalog? = nil) async throws -> StoreDatabase {
+    /// Stored summaries are scored by `profiles`.
+    public static func open(_ location: String, profiles: ProfileCatalog) async throws -> StoreDatabase {
         let logger = Logger(label: "jixiao.store")
-        let profiles = try profiles ?? ProfileCatalog.builtin()
         let database: StoreDatabase
         let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
         if isPostgres {
@@ -33,7 +32,7 @@ public final class StoreDatabase: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
                 on: MultiThreadedEventLoopGroup.singleton)
             database = StoreDatabase(
-                store: ProjectStore(database: pool.database(logger: logger).sql(), profiles: profiles),
+                store: DocumentStore(database: pool.database(logger: logger).sql(), profiles: profiles),
                 close: { try await pool.shutdownAsync() })
         } else {
             let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
@@ -42,7 +41,7 @@ public final class StoreDatabase: Sendable {
             // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
             _ = try await connection.query("PRAGMA cache_size = -65536")
             database = StoreDatabase(
-                store: ProjectStore(database: connection.sql(), gate: SerialGate(), profiles: profiles),
+                store: DocumentStore(database: connection.sql(), gate: SerialGate(), profiles: profiles),
                 close: { try await connection.close() })
         }
         do {

@@ -34,7 +34,7 @@ public enum ExampleData {
                 year: year, isOpen: true, projectProfile: try app.profiles.defaultProfile(for: .project).reference,
                 agencyProfile: try app.profiles.defaultProfile(for: .agency).reference))
         }
-        if !evaluations.isEmpty { _ = try await app.store.createProjects(evaluations, by: "示例数据") }
+        if !evaluations.isEmpty { _ = try await app.store.create(evaluations, by: Author(id: nil, name: "示例数据")) }
         var logins: [FirstLogin] = []
         func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = []) async throws {
             let password = PasswordRules.generate()

@@ -17,10 +17,10 @@ public struct WebApp: Sendable {
     let secureCookies: Bool
     /// Whether publishing makes the report's PDF in the background (the server does; tests need not start LibreOffice).
     let warmsPublishedPDFs: Bool
-    let projectPages = ProjectPageCache()
+    let documentPages = DocumentPageCache()
     let pdfs = PDFQueue()
 
-    public var store: ProjectStore { database.store }
+    public var store: DocumentStore { database.store }
     public var accounts: AccountStore { database.accounts }
 
     public init(database: StoreDatabase, profiles: ProfileCatalog, bcryptCost: UInt8 = 12, secureCookies: Bool = false,
@@ -40,9 +40,10 @@ public struct WebApp: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(pages: pages))
         router.add(middleware: SessionMiddleware(accounts: accounts))
-        router.get("/static/site.css") { _, _ in Self.stylesheet }
-        router.get("/static/editor.js") { _, _ in Self.editorScript }
+        router.get(RouterPath(.stylesheet)) { _, _ in Self.stylesheet }
+        router.get(RouterPath(.editorScript)) { _, _ in Self.editorScript }
         addAuthRoutes(to: router)
+        addDocumentRoutes(to: router)
         addProjectRoutes(to: router)
         addPreviewRoutes(to: router)
         addWorkflowRoutes(to: router)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoDocuments
 
 /// Where scoring profiles come from: the built-in ones, `--profiles-dir`, and `$JIXIAO_PROFILES`.
 struct ProfileOptions: ParsableArguments {
@@ -14,13 +15,12 @@ struct ProfileOptions: ParsableArguments {
         var catalog = try ProfileCatalog.builtin()
         let folders = [profilesDirectory, ProcessInfo.processInfo.environment["JIXIAO_PROFILES"]].compactMap { $0 }
         for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names.sorted() where name.hasSuffix(".json") {
-                try catalog.add(try load(URL(fileURLWithPath: folder).appendingPathComponent(name)))
+            do { try catalog.addFiles(in: URL(fileURLWithPath: folder)) } catch let error as ProfileError { throw error } catch {
+                throw ValidationError("无法读取评分规则目录 \(folder)")
             }
         }
         if let profile, profile.hasSuffix(".json") {
-            try catalog.add(try load(URL(fileURLWithPath: profile)))
+            try catalog.add(try ProfileCatalog.profile(at: URL(fileURLWithPath: profile)))
         }
         return catalog
     }
@@ -29,16 +29,8 @@ struct ProfileOptions: ParsableArguments {
     func resolve(for evaluation: SelfEvaluation, in catalog: ProfileCatalog) throws -> ScoringProfile {
         guard let profile else { return try catalog.defaultProfile(for: evaluation.kind) }
         if profile.hasSuffix(".json") {
-            return try load(URL(fileURLWithPath: profile))
+            return try ProfileCatalog.profile(at: URL(fileURLWithPath: profile))
         }
         return try catalog.profile(reference: profile)
-    }
-
-    private func load(_ url: URL) throws -> ScoringProfile {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ValidationError("无法读取评分规则文件 \(url.path)")
-        }
-        return try ScoringProfile.decode(data, source: url.lastPathComponent)
     }
 }

@@ -23,7 +23,7 @@ enum WebSeed {
         let start = DispatchTime.now().uptimeNanoseconds
         for agency in 1...agencies { _ = try await app.store.addAgency("第\(agency)号预算单位") }
         for batch in stride(from: 0, to: evaluations.count, by: 500) {
-            _ = try await app.store.createProjects(Array(evaluations[batch..<min(batch + 500, evaluations.count)]), by: "基准数据")
+            _ = try await app.store.create(Array(evaluations[batch..<min(batch + 500, evaluations.count)]), by: Author(id: nil, name: "基准数据"))
         }
         let hash = try await app.hashPassword(password, for: "bench-admin")
         try await app.accounts.createUser(login: "bench-admin", displayName: "基准管理员", passwordHash: hash, role: .bureauAdmin, agency: nil, reviews: [])

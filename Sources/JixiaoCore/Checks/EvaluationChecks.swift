@@ -8,7 +8,11 @@ public struct EvaluationChecks: Sendable {
     }
 
     public func findings(for evaluation: SelfEvaluation) -> [Finding] {
-        let sheet = Scorer(profile: profile).score(evaluation)
+        findings(for: evaluation, sheet: Scorer(profile: profile).score(evaluation))
+    }
+
+    /// The findings for `evaluation` whose score sheet by this profile is `sheet`.
+    public func findings(for evaluation: SelfEvaluation, sheet: ScoreSheet) -> [Finding] {
         var findings = sheet.weightProblems.map { problem in
             Finding(
                 rule: problem.rule, severity: problem.severity == .error ? .error : .warning,
@@ -18,7 +22,7 @@ public struct EvaluationChecks: Sendable {
         findings += scoreDifferences(sheet, evaluation: evaluation)
         findings += deviationNotes(sheet)
         findings += actualsWrittenAsTargets(sheet)
-        findings += executionRate(evaluation)
+        findings += executionRate(evaluation, rate: sheet.executionRate)
         findings += reviewerSignals(sheet, evaluation: evaluation)
         return findings
     }
@@ -60,17 +64,16 @@ public struct EvaluationChecks: Sendable {
         }
     }
 
-    /// 执行率 printed in the budget block against 全年执行数 / 全年预算数.
-    private func executionRate(_ evaluation: SelfEvaluation) -> [Finding] {
-        let budget = evaluation.budget
-        guard let stated = budget.statedExecutionRate.value, let spent = budget.total.spent,
-            let basis = budget.total.adjustedBudget
+    /// 执行率 printed in the budget block against the rate by the profile's basis.
+    private func executionRate(_ evaluation: SelfEvaluation, rate execution: ExecutionRate) -> [Finding] {
+        guard let stated = evaluation.budget.statedExecutionRate.value, let spent = execution.spent,
+            let basis = execution.basisAmount
         else { return [] }
         let location = evaluation.source ?? SourceLocation()
-        guard let rate = spent.amount(in: .wan).divided(by: basis.amount(in: .wan)) else {
+        guard let rate = execution.rate else {
             return [Finding(
                 rule: "rate.zero-denominator", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
-                expected: "无法计算", stated: stated.plainText + "%", explanation: "全年预算数为 0，执行率的分母为零，不能写成具体百分比")]
+                expected: "无法计算", stated: stated.plainText + "%", explanation: "\(execution.basisName)为 0，执行率的分母为零，不能写成具体百分比")]
         }
         let percent = rate * 100
         let decimals = max(0, -stated.exponent)
@@ -78,7 +81,7 @@ public struct EvaluationChecks: Sendable {
         return [Finding(
             rule: "rate.execution", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
             expected: percent.fixed(decimals) + "%", stated: stated.plainText + "%",
-            explanation: "执行率应为 全年执行数 \(spent.wanText) / 全年预算数 \(basis.wanText) = \(percent.fixed(2))%，表中为 \(stated.plainText)%")]
+            explanation: "执行率应为 全年执行数 \(spent.wanText) / \(execution.basisName) \(basis.wanText) = \(percent.fixed(2))%，表中为 \(stated.plainText)%")]
     }
 
     /// Full marks everywhere while money was left unspent; a grade with no score.
@@ -87,11 +90,11 @@ public struct EvaluationChecks: Sendable {
         let location = evaluation.source ?? SourceLocation()
         let scored = sheet.rows.filter { $0.weight != nil && $0.statedScore != nil }
         if !scored.isEmpty, scored.allSatisfy({ $0.statedScore == $0.weight }),
-            let spent = evaluation.budget.total.spent, let basis = evaluation.budget.total.adjustedBudget, spent < basis
+            let spent = sheet.executionRate.spent, let basis = sheet.executionRate.basisAmount, spent < basis
         {
             findings.append(Finding(
                 rule: "signal.full-marks-under-execution", severity: .warning, location: location,
-                quote: "全年执行数 \(spent.wanText) / 全年预算数 \(basis.wanText)", expected: "扣分或说明", stated: "各指标均满分",
+                quote: "全年执行数 \(spent.wanText) / \(sheet.executionRate.basisName) \(basis.wanText)", expected: "扣分或说明", stated: "各指标均满分",
                 explanation: "预算未执行完（\(spent.wanText) / \(basis.wanText) 万元），但所有绩效指标均填报满分，请核实"))
         }
         if evaluation.statedGrade != nil, evaluation.statedTotal.score.value == nil, scored.isEmpty {

@@ -4,6 +4,13 @@ public enum EvaluationKind: String, Sendable, Codable {
     case project
     /// 部门（单位）整体支出绩效自评
     case agency
+
+    public var label: String {
+        switch self {
+        case .project: "项目支出"
+        case .agency: "部门整体支出"
+        }
+    }
 }
 
 /// The totals row (总分) as the table states it.

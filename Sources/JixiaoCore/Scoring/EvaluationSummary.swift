@@ -4,7 +4,7 @@ public struct EvaluationSummary: Hashable, Sendable, Codable {
     /// The recomputed total (总分), rounded as the profile prints it.
     public var total: ExactDecimal
     public var grade: String?
-    /// 全年执行数 / 全年预算数, nil when either is missing or the budget is zero.
+    /// The ``ExecutionRate`` by the profile's basis, nil when an amount is missing or the basis is zero.
     public var executionRate: ExactDecimal?
     public var findings: Int
     /// The profile the total was computed with, "id@version".
@@ -16,18 +16,5 @@ public struct EvaluationSummary: Hashable, Sendable, Codable {
         self.executionRate = executionRate
         self.findings = findings
         self.profile = profile
-    }
-
-    /// Scores and checks `evaluation` by `profile`.
-    public init(_ evaluation: SelfEvaluation, profile: ScoringProfile) {
-        let sheet = Scorer(profile: profile).score(evaluation)
-        let budget = evaluation.budget.total
-        var rate: ExactDecimal?
-        if let spent = budget.spent, let basis = budget.adjustedBudget {
-            rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen)))
-        }
-        self.init(
-            total: sheet.total, grade: sheet.gradeLabel, executionRate: rate,
-            findings: EvaluationChecks(profile: profile).findings(for: evaluation).count, profile: profile.reference)
     }
 }

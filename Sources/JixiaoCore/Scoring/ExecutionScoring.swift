@@ -1,14 +1,14 @@
 import Foundation
 
-/// The execution-rate item (预算执行率): weight × min(全年执行数 / 全年预算数, cap).
+/// The execution-rate item (预算执行率): weight × min(the ``ExecutionRate``, cap).
 struct ExecutionScoring {
     let profile: ScoringProfile
 
-    func score(_ budget: Budget) -> RowScore {
+    func score(_ budget: Budget, rate execution: ExecutionRate) -> RowScore {
         let rule = profile.execution
         let weight = budget.executionWeight.value ?? rule.weight
-        let basisName = rule.basis == .adjustedBudget ? "全年预算数" : "年初预算数"
-        let basis = rule.basis == .adjustedBudget ? budget.total.adjustedBudget : budget.total.initialBudget
+        let basisName = execution.basisName
+        let basis = execution.basisAmount
         var row = RowScore(
             category: "预算执行", group: "", name: "预算执行率",
             target: basis.map { "\(basisName) \($0.wanText)" } ?? "",
@@ -23,7 +23,7 @@ struct ExecutionScoring {
             return row
         }
         let formula = "分值 × min(全年执行数 / \(basisName), \((rule.cap * 100).plainText)%)"
-        guard let rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen))) else {
+        guard let rate = execution.rate else {
             row.provenance = Provenance(
                 rule: .noData, formula: formula,
                 explanation: "\(basisName)为 0，执行率的分母为零，无法计算", profile: profile.reference)

@@ -1,26 +1,12 @@
 import Foundation
 
-/// The scoring profiles a run can choose from: the built-in ones plus any the user adds as JSON files.
+/// The scoring profiles a run can choose from: the built-in ones plus any the user adds as JSON files (loaded at the
+/// edge, by JixiaoDocuments' `ProfileCatalog.builtin()` and the CLI, and handed to Core as values).
 public struct ProfileCatalog: Sendable {
     public private(set) var profiles: [ScoringProfile]
 
     public init(profiles: [ScoringProfile]) {
         self.profiles = profiles
-    }
-
-    /// The profiles shipped with Jixiao.
-    public static func builtin() throws -> ProfileCatalog {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Profiles"),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else {
-            throw ProfileError.missingBuiltins
-        }
-        var catalog = ProfileCatalog(profiles: [])
-        for name in names.sorted() where name.hasSuffix(".json") {
-            let url = folder.appendingPathComponent(name)
-            try catalog.add(try ScoringProfile.decode(Data(contentsOf: url), source: url.lastPathComponent))
-        }
-        return catalog
     }
 
     /// Adds `profile`; a later file with the same id and version replaces the earlier one.
@@ -42,9 +28,13 @@ public struct ProfileCatalog: Sendable {
         return profile
     }
 
-    /// The default profile for an evaluation kind.
+    /// The default profile for an evaluation kind: the highest version of the profile the data marks as the
+    /// default for that kind (`"isDefault": true`).
     public func defaultProfile(for kind: EvaluationKind) throws -> ScoringProfile {
-        try profile(id: kind == .agency ? "hunan-2023-agency" : "mof-2020-project")
+        let defaults = profiles.filter { $0.isDefault == true && $0.evaluationKind == kind }
+        guard let id = Set(defaults.map(\.id)).sorted().first else { throw ProfileError.noDefault(kind) }
+        guard Set(defaults.map(\.id)).count == 1 else { throw ProfileError.severalDefaults(kind, Set(defaults.map(\.id)).sorted()) }
+        return try profile(id: id)
     }
 }
 
@@ -64,12 +54,16 @@ public enum ProfileError: Error, Equatable, CustomStringConvertible {
     case missingBuiltins
     case invalid(String, String)
     case unknown(String, available: [String])
+    case noDefault(EvaluationKind)
+    case severalDefaults(EvaluationKind, [String])
 
     public var description: String {
         switch self {
         case .missingBuiltins: "找不到内置评分规则文件（Resources/Profiles）"
         case .invalid(let source, let reason): "评分规则 \(source) 无效：\(reason)"
         case .unknown(let id, let available): "没有评分规则“\(id)”；可用：\(available.joined(separator: "、"))"
+        case .noDefault(let kind): "没有标为默认（isDefault）的\(kind.label)评分规则"
+        case .severalDefaults(let kind, let ids): "\(kind.label)评分规则中有多个标为默认（isDefault）：\(ids.joined(separator: "、"))"
         }
     }
 }

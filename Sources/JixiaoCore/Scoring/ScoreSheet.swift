@@ -7,6 +7,8 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     public var profile: String
     public var profileName: String
     public var execution: RowScore
+    /// 预算执行率 by the profile's basis: the one figure every page, report and list shows.
+    public var executionRate: ExecutionRate
     public var rows: [RowScore]
     /// The recomputed total, exact.
     public var exactTotal: ExactDecimal

@@ -11,7 +11,8 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ evaluation: SelfEvaluation) -> ScoreSheet {
-        let execution = ExecutionScoring(profile: profile).score(evaluation.budget)
+        let rate = ExecutionRate(evaluation.budget, basis: profile.execution.basis)
+        let execution = ExecutionScoring(profile: profile).score(evaluation.budget, rate: rate)
         var rows: [RowScore] = []
         for category in evaluation.indicators.categories {
             for group in category.groups {
@@ -28,6 +29,7 @@ public struct Scorer: Sendable {
             profile: profile.reference,
             profileName: profile.name,
             execution: execution,
+            executionRate: rate,
             rows: rows,
             exactTotal: exact,
             total: total,

@@ -8,6 +8,8 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     public var id: String
     public var version: String
     public var name: String
+    /// Whether this is the profile a kind is scored by where nothing else is chosen (one per kind; optional in files).
+    public var isDefault: Bool?
     public var evaluationKind: EvaluationKind
     public var execution: ExecutionRule
     public var categories: [CategoryRule]
@@ -111,6 +113,13 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     /// The grade a total earns.
     public func grade(for total: ExactDecimal) -> GradeRule? {
         grades.sorted { $0.minimum > $1.minimum }.first { total >= $0.minimum }
+    }
+
+    /// A new evaluation's indicator tree under this profile: each level-1 category with its first level-2 group.
+    public var blankTree: IndicatorTree {
+        IndicatorTree(categories: categories.map {
+            IndicatorCategory(name: $0.name, groups: $0.groups.prefix(1).map { IndicatorGroup(name: $0) })
+        })
     }
 
     /// The sum of the level-1 weights and the execution item: 100 for a well-formed profile.

@@ -19,12 +19,13 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A user as the workflow sees them: a role, their own unit (for unit roles) and the units they review.
+/// A user as the workflow sees them: a role, their own unit (for unit roles) and the units they review, each by the
+/// agency's stable id (names can change; ids do not).
 public struct Actor: Hashable, Sendable {
     public var role: Role
-    /// The agency a unit user belongs to.
+    /// The id of the agency a unit user belongs to.
     public var agency: String?
-    /// The agencies a reviewer is assigned to.
+    /// The ids of the agencies a reviewer is assigned to.
     public var reviews: Set<String>
 
     public init(role: Role, agency: String? = nil, reviews: Set<String> = []) {
@@ -33,7 +34,7 @@ public struct Actor: Hashable, Sendable {
         self.reviews = reviews
     }
 
-    /// Whether this user may see the evaluations of `agency` at all (others get "not found").
+    /// Whether this user may see the documents of the agency with id `agency` at all (others get "not found").
     public func canSee(_ agency: String) -> Bool {
         switch role {
         case .unitFiller, .unitLead: self.agency == agency

@@ -129,14 +129,10 @@ public struct SelfEvaluationSheetLayout {
         return []
     }
 
-    /// The stated rate for a faithful copy; Jixiao's own rate (全年执行数 / 全年预算数) for the table it produces.
+    /// The stated rate for a faithful copy; the score sheet's rate (by the profile's basis) for the table Jixiao produces.
     private var executionRate: String? {
-        let budget = evaluation.budget
-        guard case .recomputed = scores else { return budget.statedExecutionRate.value.map { $0.plainText + "%" } }
-        guard let spent = budget.total.spent, let basis = budget.total.adjustedBudget,
-            let rate = spent.amount(in: .wan).divided(by: basis.amount(in: .wan))
-        else { return nil }
-        return (rate * 100).fixed(2) + "%"
+        guard case .recomputed(let sheet) = scores else { return evaluation.budget.statedExecutionRate.value.map { $0.plainText + "%" } }
+        return sheet.executionRate.percentText
     }
 
     private var executionScore: WorksheetContent.Value {

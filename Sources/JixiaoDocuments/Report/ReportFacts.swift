@@ -22,11 +22,9 @@ public struct ReportFacts: Sendable {
             if let spent = total.spent {
                 values["spent"] = Self.wan(spent)
                 values["balance"] = Self.wan(adjusted - spent)
-                if let rate = spent.amount(in: .wan).divided(by: adjusted.amount(in: .wan)) {
-                    values["executionRate"] = (rate * 100).fixed(2) + "%"
-                }
             }
         }
+        values["executionRate"] = sheet.executionRate.percentText
         if let score = sheet.execution.roundedScore { values["executionScore"] = score.fixed(2) }
         values["executionWeight"] = sheet.execution.weight?.plainText
         values["total"] = sheet.total.fixed(2)

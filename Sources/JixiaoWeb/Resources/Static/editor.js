@@ -1,5 +1,5 @@
 // The project editor without waiting for a save: as the user types, the form's values are sent to
-// POST /projects/ID/preview (nothing is stored) and the recomputed scores, total, grade and findings replace those
+// POST /documents/ID/preview (nothing is stored) and the recomputed scores, total, grade and findings replace those
 // on the page. Without this script the page works the same; the scores change on 保存并重新计分.
 (function () {
   "use strict";

@@ -1,0 +1,213 @@
+/// A JSON value whose numbers keep their exact text, so a document's fields can be compared, changed and written
+/// back without passing through `Double` (Foundation's JSONSerialization reads numbers as binary floating point).
+public indirect enum JSONTree: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number as it was written ("10", "40.9094").
+    case number(String)
+    case string(String)
+    case array([JSONTree])
+    case object([String: JSONTree])
+
+    /// Reads JSON text; `nil` when it is not well-formed JSON.
+    public init?(parsing text: String) {
+        var parser = JSONTreeParser(bytes: Array(text.utf8))
+        guard let value = parser.value(), parser.atEnd else { return nil }
+        self = value
+    }
+
+    /// Compact JSON with object keys in sorted order, so equal trees print equal text.
+    public var text: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number(let text): text
+        case .string(let text): Self.quoted(text)
+        case .array(let items): "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .object(let fields):
+            "{" + fields.keys.sorted().map { Self.quoted($0) + ":" + fields[$0]!.text }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The value as a person reads it in a history: texts and numbers as they are, nothing for null, an object by
+    /// its name when it has one.
+    public var display: String {
+        switch self {
+        case .null: ""
+        case .bool(let value): value ? "是" : "否"
+        case .number(let text), .string(let text): text
+        case .array, .object:
+            if case .object(let fields) = self, case .string(let name)? = fields["name"] { name } else { text }
+        }
+    }
+
+    /// The element's name ("name" field) when it is an object that has one.
+    var name: String? {
+        guard case .object(let fields) = self, case .string(let name)? = fields["name"], !name.isEmpty else { return nil }
+        return name
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// A recursive-descent reader of JSON text into ``JSONTree``, nesting bounded so hostile input cannot exhaust the stack.
+struct JSONTreeParser {
+    let bytes: [UInt8]
+    var position = 0
+    var depth = 0
+    static let maximumDepth = 200
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool {
+        mutating get {
+            skipSpace()
+            return position == bytes.count
+        }
+    }
+
+    mutating func value() -> JSONTree? {
+        skipSpace()
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return nested { $0.object() }
+        case UInt8(ascii: "["): return nested { $0.array() }
+        case UInt8(ascii: "\""): return string().map(JSONTree.string)
+        case UInt8(ascii: "t"): return literal("true", .bool(true))
+        case UInt8(ascii: "f"): return literal("false", .bool(false))
+        case UInt8(ascii: "n"): return literal("null", .null)
+        default: return number()
+        }
+    }
+
+    private mutating func nested(_ body: (inout JSONTreeParser) -> JSONTree?) -> JSONTree? {
+        guard depth < Self.maximumDepth else { return nil }
+        depth += 1
+        defer { depth -= 1 }
+        position += 1
+        return body(&self)
+    }
+
+    private mutating func object() -> JSONTree? {
+        var fields: [String: JSONTree] = [:]
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return .object(fields) }
+        repeat {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
+            skipSpace()
+            guard take(UInt8(ascii: ":")), let value = value() else { return nil }
+            fields[key] = value
+            skipSpace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}")) ? .object(fields) : nil
+    }
+
+    private mutating func array() -> JSONTree? {
+        var items: [JSONTree] = []
+        skipSpace()
+        if take(UInt8(ascii: "]")) { return .array(items) }
+        repeat {
+            guard let item = value() else { return nil }
+            items.append(item)
+            skipSpace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? .array(items) : nil
+    }
+
+    private mutating func string() -> String? {
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var run = position
+        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                flush(position)
+                position += 1
+                return String(scalars)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                position += 1
+                continue
+            }
+            flush(position)
+            position += 1
+            guard position < bytes.count else { return nil }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case UInt8(ascii: "\""): scalars.append("\"")
+            case UInt8(ascii: "\\"): scalars.append("\\")
+            case UInt8(ascii: "/"): scalars.append("/")
+            case UInt8(ascii: "b"): scalars.append("\u{8}")
+            case UInt8(ascii: "f"): scalars.append("\u{C}")
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "u"):
+                guard var code = hex4() else { return nil }
+                if (0xD800..<0xDC00).contains(code), take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(),
+                    (0xDC00..<0xE000).contains(low)
+                {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            default: return nil
+            }
+            run = position
+        }
+        return nil
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+        else { return nil }
+        position += 4
+        return code
+    }
+
+    private mutating func number() -> JSONTree? {
+        let start = position
+        let allowed = Set("+-0123456789.eE".utf8)
+        while position < bytes.count, allowed.contains(bytes[position]) { position += 1 }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard !text.isEmpty, text.first != "+", text.last?.isNumber == true else { return nil }
+        return .number(text)
+    }
+
+    private mutating func literal(_ word: String, _ value: JSONTree) -> JSONTree? {
+        let utf8 = Array(word.utf8)
+        guard position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 else { return nil }
+        position += utf8.count
+        return value
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func skipSpace() {
+        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    }
+}

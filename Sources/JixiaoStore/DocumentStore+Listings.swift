@@ -1,0 +1,85 @@
+import Foundation
+import JixiaoCore
+import SQLKit
+
+extension DocumentStore {
+    /// The documents `actor` may see (or, for the public, nil, the published ones), filtered, sorted and paged in
+    /// the database: lists never read the documents' content.
+    public func listings(for actor: Actor?, _ query: ListingQuery = ListingQuery()) async throws -> ListingPage {
+        try await exclusive { try await self.fetchListings(for: actor, query) }
+    }
+
+    /// The projects of an agency `actor` may see, by name.
+    public func projects(ofAgency agency: String, for actor: Actor) async throws -> [ProjectRecord] {
+        guard actor.canSee(agency) else { throw StoreError.notFound }
+        return try await exclusive {
+            try await self.database.raw("\(unsafeRaw: Self.projectSelect) WHERE p.agency_id = \(bind: agency) ORDER BY p.name")
+                .all().map(Self.project)
+        }
+    }
+
+    private func fetchListings(for actor: Actor?, _ query: ListingQuery) async throws -> ListingPage {
+        var conditions: [SQLQueryString] = []
+        switch actor?.role {
+        case nil: conditions.append("d.state = \(bind: WorkflowState.published.rawValue)")
+        case .unitFiller, .unitLead: conditions.append("d.agency_id = \(bind: actor?.agency ?? "")")
+        case .reviewer:
+            let ids = actor?.reviews.sorted() ?? []
+            conditions.append(ids.isEmpty ? "1 = 0" : "d.agency_id IN (\(binds: ids))")
+        case .bureauAdmin: break
+        }
+        if let year = query.fiscalYear { conditions.append("d.fiscal_year = \(bind: year)") }
+        if !query.kinds.isEmpty { conditions.append("d.kind IN (\(binds: query.kinds.map(\.rawValue)))") }
+        if !query.states.isEmpty { conditions.append("d.state IN (\(binds: query.states.map(\.rawValue)))") }
+        if let project = query.projectID { conditions.append("d.project_id = \(bind: project)") }
+        if let agency = query.agencyID { conditions.append("d.agency_id = \(bind: agency)") }
+        if let grade = query.grade, !grade.isEmpty { conditions.append("d.grade = \(bind: grade)") }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            conditions.append("(a.name LIKE \(bind: pattern) OR d.title LIKE \(bind: pattern))")
+        }
+        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))"
+        let from: SQLQueryString = "FROM documents d JOIN agencies a ON a.id = d.agency_id \(filter)"
+        let count = try await database.raw("SELECT COUNT(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let direction = query.descending ? "DESC" : "ASC"
+        var sql: SQLQueryString = """
+            SELECT d.id, d.kind, d.agency_id, a.name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
+            d.total_centi, d.grade, d.execution_bp, d.findings, d.profile \(from)
+            ORDER BY \(unsafeRaw: Self.column(query.order)) \(unsafeRaw: direction), a.name, d.title, d.fiscal_year, d.id
+            """
+        if let limit = query.limit { sql = "\(sql) LIMIT \(literal: max(0, limit)) OFFSET \(literal: max(0, query.offset))" }
+        let documents = try await database.raw(sql).all().map(Self.listing)
+        return ListingPage(documents: documents, total: count)
+    }
+
+    private static func column(_ order: ListingQuery.Order) -> String {
+        switch order {
+        case .agency: "a.name"
+        case .name: "d.title"
+        case .fiscalYear: "d.fiscal_year"
+        case .state: "d.state"
+        case .score: "d.total_centi"
+        case .executionRate: "d.execution_bp"
+        case .findings: "d.findings"
+        case .updatedAt: "d.updated_at"
+        }
+    }
+
+    static func listing(_ row: any SQLRow) throws -> DocumentListing {
+        let id = try row.decode(column: "id", as: String.self)
+        let (documentKind, workflowState) = try kindAndState(of: row, id: id)
+        var summary: EvaluationSummary?
+        if let centi = try row.optional("total_centi", as: Int.self) {
+            summary = EvaluationSummary(
+                total: ExactDecimal(significand: Int128(centi), exponent: -2), grade: try row.optional("grade", as: String.self),
+                executionRate: try row.optional("execution_bp", as: Int.self).map { ExactDecimal(significand: Int128($0), exponent: -4) },
+                findings: try row.optional("findings", as: Int.self) ?? 0, profile: try row.optional("profile", as: String.self) ?? "")
+        }
+        return DocumentListing(
+            id: id, kind: documentKind, agencyID: try row.decode(column: "agency_id", as: String.self),
+            agency: try row.decode(column: "agency", as: String.self), projectID: try row.optional("project_id", as: String.self),
+            fiscalYear: try row.optional("fiscal_year", as: Int.self), title: try row.decode(column: "title", as: String.self),
+            state: workflowState, version: try row.decode(column: "version", as: Int.self), summary: summary,
+            updatedAt: try row.decode(column: "updated_at", as: String.self))
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+import JixiaoCore
+import JixiaoStore
+
+extension WebApp {
+    /// A project across its years, and an agency with its overall evaluations and its projects.
+    func addProjectRoutes(to router: Router<WebContext>) {
+        router.get(SiteURL.pattern(SiteURL.project)) { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let project = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
+            let page = try await store.listings(for: user.actor, ListingQuery(projectID: project.id, order: .fiscalYear))
+            let canCreate = user.role == .unitFiller || user.role == .unitLead || user.role == .bureauAdmin
+            return pages.render("project", ProjectPage(frame: PageFrame(project.name, context), project: project, page: page, canCreate: canCreate))
+        }
+        router.get(SiteURL.pattern(SiteURL.agency)) { request, context -> Response in
+            let user = try Guard.user(request, context)
+            let agency = try await Guard.store { try await store.agency(context.parameters.require("id"), for: user.actor) }
+            let evaluations = try await store.listings(
+                for: user.actor, ListingQuery(kinds: [.agencyEvaluation], agencyID: agency.id, order: .fiscalYear))
+            let projects = try await Guard.store { try await store.projects(ofAgency: agency.id, for: user.actor) }
+            return pages.render("agency", AgencyPage(frame: PageFrame(agency.name, context), agency: agency, evaluations: evaluations, projects: projects))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Hummingbird
+import JixiaoCore
+import JixiaoStore
+
+extension WebApp {
+    /// The public pages: published documents only, with their reports. Anything else is "not found".
+    func addPublicRoutes(to router: Router<WebContext>) {
+        router.get(RouterPath(.publicList)) { request, context -> Response in
+            let year = try RequestValues.year(request.uri.queryParameters["year"])
+            let text = try RequestValues.filter(request.uri.queryParameters["q"], "q")
+            let page = try await store.listings(for: nil, ListingQuery(fiscalYear: year, text: text, limit: 200))
+            struct Model { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var q: String; var action: String }
+            return pages.render("public", Model(
+                frame: PageFrame("绩效自评公开", context), documents: page.documents.map(ListingRow.init), empty: page.total == 0, q: text,
+                action: SiteURL.publicList.path))
+        }
+        router.get(SiteURL.pattern { SiteURL.publicReport($0, format: "{format}") }) { _, context -> Response in
+            let document = try await publishedDocument(context.parameters.require("id"))
+            return try await download(document, format: context.parameters.require("format"))
+        }
+    }
+
+    /// A published document; 404 for any other state, as if it did not exist.
+    func publishedDocument(_ id: String) async throws -> Document<SelfEvaluation> {
+        let document = try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin)) }
+        guard document.head.state == .published else { throw HTTPError(.notFound, message: "找不到该文档") }
+        return document
+    }
+}

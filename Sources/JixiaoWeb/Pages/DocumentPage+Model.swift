@@ -1,0 +1,157 @@
+import JixiaoCore
+import JixiaoStore
+
+/// The document editor page's body (template `document.mustache`): the evaluation's fields, each indicator row with
+/// its recomputed score and the reason, the total and grade, the audit's findings, and the workflow actions this user
+/// may take now.
+struct DocumentPage {
+    /// What a viewer may do with the document in its state: all of the page that depends on who is looking.
+    struct Capabilities: Hashable, Sendable {
+        var edit: Bool
+        var submit: Bool
+        var review: Bool
+        var publish: Bool
+
+        init(_ actor: Actor, head: DocumentHead) {
+            let yearIsOpen = head.yearSetUp?.isOpen != false
+            func may(_ action: WorkflowAction) -> Bool {
+                (try? Workflow.apply(action, by: actor, agency: head.agencyID, in: head.state, yearIsOpen: yearIsOpen)) != nil
+            }
+            edit = may(.edit)
+            submit = may(.submit)
+            review = may(.approve) || may(.return(comment: "-"))
+            publish = may(.publish)
+        }
+    }
+
+    var csrf: String
+    var urls: DocumentURLs
+    var agency: String
+    var name: String
+    var kind: String
+    var fiscalYear: String
+    var isProject: Bool
+    var state: String
+    var version: Int
+    var editable: Bool
+    var goalExpected: String
+    var goalActual: String
+    var initialBudget: String
+    var adjustedBudget: String
+    var spent: String
+    var execution: ScoreLine
+    var categories: [CategoryView]
+    var total: String
+    var grade: String
+    var executionRate: String
+    var profile: String
+    var findings: [FindingView]
+    var findingCount: Int
+    var hasFindings: Bool
+    var canSubmit: Bool
+    var canReview: Bool
+    var canPublish: Bool
+
+    struct CategoryView { var key: String; var name: String; var weight: String; var groups: [GroupView] }
+    struct GroupView { var key: String; var name: String; var rows: [RowView] }
+    struct RowView {
+        var key: String
+        var name: String
+        var target: String
+        var actual: String
+        var weight: String
+        var statedScore: String
+        var note: String
+        var line: ScoreLine
+        var first: Bool
+        var last: Bool
+    }
+    struct ScoreLine: Encodable { var score: String; var explanation: String; var differs: Bool }
+    struct FindingView: Encodable { var severity: String; var isError: Bool; var explanation: String; var location: String }
+
+    /// The body for `head` showing `evaluation` (what is stored, or what the user typed when a save was refused),
+    /// with its `assessment` by the profile in force (nil when none applies), with `csrf` in its forms.
+    init(_ head: DocumentHead, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, assessment: Assessment?) {
+        self.csrf = csrf
+        urls = DocumentURLs(head)
+        agency = head.agency
+        name = evaluation.title
+        kind = head.kind.label
+        fiscalYear = evaluation.fiscalYear.map(String.init) ?? ""
+        isProject = evaluation.kind == .project
+        state = head.state.label
+        version = head.version
+        editable = capabilities.edit
+        goalExpected = evaluation.goal.expected
+        goalActual = evaluation.goal.actual
+        let total = evaluation.budget.total
+        initialBudget = total.initialBudget.map { $0.amount(in: .wan).plainText } ?? ""
+        adjustedBudget = total.adjustedBudget.map { $0.amount(in: .wan).plainText } ?? ""
+        spent = total.spent.map { $0.amount(in: .wan).plainText } ?? ""
+        let sheet = assessment?.sheet
+        var lines = (sheet?.rows ?? []).makeIterator()
+        func line(_ score: RowScore?) -> ScoreLine {
+            guard let score else { return ScoreLine(score: "", explanation: "", differs: false) }
+            let differs = score.score != nil && score.statedScore != nil && score.score != score.statedScore
+            return ScoreLine(score: score.score?.fixed(2) ?? "—", explanation: score.provenance.explanation, differs: differs)
+        }
+        execution = line(sheet?.execution)
+        categories = evaluation.indicators.categories.enumerated().map { c, category in
+            CategoryView(
+                key: "c\(c)", name: category.name, weight: category.statedWeight?.plainText ?? "",
+                groups: category.groups.enumerated().map { g, group in
+                    GroupView(
+                        key: "c\(c).g\(g)", name: group.name,
+                        rows: group.indicators.enumerated().map { r, row in
+                            RowView(
+                                key: "c\(c).g\(g).r\(r)", name: row.name, target: row.target, actual: row.actual,
+                                weight: row.weight.text, statedScore: row.statedScore.text, note: row.deviationNote,
+                                line: line(lines.next()), first: r == 0, last: r == group.indicators.count - 1)
+                        })
+                })
+        }
+        self.total = sheet?.total.fixed(2) ?? "—"
+        grade = sheet?.gradeLabel ?? "—"
+        profile = assessment.map { "\($0.profile.name)（\($0.profile.reference)）" } ?? "无适用的评分规则"
+        executionRate = sheet?.executionRate.percentText ?? "—"
+        findings = (assessment?.findings ?? []).map {
+            FindingView(severity: $0.severity.label, isError: $0.severity == .error, explanation: $0.explanation, location: $0.location.description)
+        }
+        hasFindings = !findings.isEmpty
+        findingCount = findings.count
+        canSubmit = capabilities.submit
+        canReview = capabilities.review
+        canPublish = capabilities.publish
+    }
+}
+
+/// The addresses a document's page links to and posts to.
+struct DocumentURLs {
+    var page: String
+    var history: String
+    var agency: String
+    var project: String?
+    var docx: String
+    var xlsx: String
+    var pdf: String
+    var html: String
+    var submit: String
+    var approve: String
+    var `return`: String
+    var publish: String
+
+    init(_ head: DocumentHead) {
+        page = SiteURL.document(head.id).path
+        history = SiteURL.documentHistory(head.id).path
+        agency = SiteURL.agency(head.agencyID).path
+        project = head.projectID.map { SiteURL.project($0).path }
+        docx = SiteURL.documentReport(head.id, format: "docx").path
+        xlsx = SiteURL.documentReport(head.id, format: "xlsx").path
+        pdf = SiteURL.documentReport(head.id, format: "pdf").path
+        html = SiteURL.documentReport(head.id, format: "html").path
+        submit = SiteURL.documentStep(head.id, .submit).path
+        approve = SiteURL.documentStep(head.id, .approve).path
+        `return` = SiteURL.documentStep(head.id, .return).path
+        publish = SiteURL.documentStep(head.id, .publish).path
+    }
+}

@@ -1,0 +1,69 @@
+import JixiaoStore
+import Synchronization
+
+/// Rendered document-page bodies by document version and by what the viewer may do there. A body depends on nothing
+/// else: it is rendered with an empty CSRF token and the viewer's token is put into its forms on the way out. Every
+/// save or workflow step makes a new version, so an entry is never stale; the oldest entries go first when the cache
+/// is over its size.
+final class DocumentPageCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var head: DocumentHead
+        var capabilities: DocumentPage.Capabilities
+    }
+
+    /// The token the cached body is rendered with.
+    static let renderedToken = ""
+    /// The forms' token field as the template writes it. It is found by its markup: the raw `"` it holds is one
+    /// that text a user typed can never produce, since the templates HTML-escape every field (`"` → `&quot;`), so
+    /// only the template's own fields are filled, whatever the page's text.
+    private static let emptyField = #"name="_csrf" value="""#
+
+    /// A body cut at its token fields: the viewer's token goes between the pieces.
+    private struct Body {
+        var pieces: [Substring]
+        var bytes: Int
+    }
+
+    private struct Entries {
+        var bodies: [Key: Body] = [:]
+        var order: [Key] = []
+        var bytes = 0
+    }
+
+    private let entries = Mutex(Entries())
+    private let capacityBytes: Int
+
+    init(capacityBytes: Int = 64 << 20) {
+        self.capacityBytes = capacityBytes
+    }
+
+    /// The body for `key` with `csrf` in its forms, rendering and keeping it if it is not cached yet.
+    func body(for key: Key, csrf: String, render: () async throws -> String) async rethrows -> String {
+        let body: Body
+        if let cached = entries.withLock({ $0.bodies[key] }) {
+            body = cached
+        } else {
+            let html = try await render()
+            body = Body(pieces: html.split(separator: Self.emptyField, omittingEmptySubsequences: false), bytes: html.utf8.count)
+            keep(body, for: key)
+        }
+        return body.pieces.joined(separator: #"name="_csrf" value=""# + Self.attribute(csrf) + "\"")
+    }
+
+    /// A session token is hexadecimal; anything else is dropped rather than written into an attribute.
+    private static func attribute(_ token: String) -> String {
+        String(token.unicodeScalars.filter { $0.properties.isASCIIHexDigit }.map(Character.init))
+    }
+
+    private func keep(_ body: Body, for key: Key) {
+        entries.withLock { entries in
+            guard entries.bodies.updateValue(body, forKey: key) == nil else { return }
+            entries.order.append(key)
+            entries.bytes += body.bytes
+            while entries.bytes > capacityBytes, !entries.order.isEmpty {
+                let oldest = entries.order.removeFirst()
+                entries.bytes -= entries.bodies.removeValue(forKey: oldest)?.bytes ?? 0
+            }
+        }
+    }
+}
