@@ -88,7 +88,7 @@ class Client:
         self.get("/login")
         login_token = next((c.value for c in self.jar if c.name == "jixiao_login_csrf"), "")
         answer = self.post("/login", {"_csrf": login_token, "login": login, "password": password})
-        self.get("/projects")
+        self.get("/documents")
         return answer
 
 
@@ -157,8 +157,8 @@ class Replay:
                 continue
             client = Client(self.base)
             client.sign_in(login, password)
-            listing = client.get("/projects").text
-            ids = re.findall(r'href="/projects/([0-9A-F-]{36})"', listing)
+            listing = client.get("/documents").text
+            ids = re.findall(r'href="/documents/([0-9A-F-]{36})"', listing)
             if ids and agency_word in listing:
                 return client, login, ids[0]
         sys.exit(f"no unit of {agency_word} among {list(self.logins)}")
@@ -168,16 +168,16 @@ class Replay:
         admin = Client(self.base)
         admin.sign_in("admin", self.logins["admin"])
         unit, unit_login, project = self.unit_with_project("芦淞区")
-        page = f"/projects/{project}"
+        page = f"/documents/{project}"
         viewer = Client(self.base)
         viewer.sign_in("reviewer", self.logins["reviewer"])
         api = Client(self.base)
         api.token = json.loads(api.json("POST", "/api/session", {"login": "admin", "password": self.logins["admin"]}).body)["token"]
 
         # 1: paging overflow
-        answers = [Client(self.base).send("GET", "/api/public/projects?page=9223372036854775807"),
+        answers = [Client(self.base).send("GET", "/api/public/documents?page=9223372036854775807"),
                    admin.get("/overview?page=9223372036854775807"),
-                   api.send("GET", "/api/projects?page=9223372036854775807")]
+                   api.send("GET", "/api/documents?page=9223372036854775807")]
         self.check(1, "page=9223372036854775807 (public API, overview, API)",
                    all(a.status == 400 and "应为" in a.text and a.seconds < 2 for a in answers),
                    ", ".join(f"{a.status} in {a.seconds * 1000:.0f} ms" for a in answers))
@@ -192,7 +192,7 @@ class Replay:
                    ", ".join(f"{a.status} in {a.seconds * 1000:.0f} ms" for a in answers))
         saved = unit.post(page, {**fields, "c0.g0.r0.weight": "1e40"}, timeout=10)
         huge = rewrite_xlsx(lambda xml: re.sub(rb'<c r="G(\d+)"([^>]*)><v>[0-9.]+</v>', rb'<c r="G\1"\2><v>1E+40</v>', xml))
-        imported = unit.upload("/projects/import", huge, "huge.xlsx", timeout=10)
+        imported = unit.upload("/documents/import", huge, "huge.xlsx", timeout=10)
         self.check(3, "save weight 1e40; import a cell <v>1E+40</v>",
                    saved.status == 422 and imported.status == 422 and "超出可处理的范围" in imported.text
                    and max(saved.seconds, imported.seconds) < 2,
@@ -201,20 +201,20 @@ class Replay:
         # 4: one cell at XFD1048576
         far = rewrite_xlsx(lambda xml: xml.replace(
             b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
-        answer = unit.upload("/projects/import", far, "far.xlsx", timeout=30)
+        answer = unit.upload("/documents/import", far, "far.xlsx", timeout=30)
         self.check(4, "import with a cell at XFD1048576", answer.status in (303, 403) and answer.seconds < 3,
                    f"{answer.status} in {answer.seconds * 1000:.0f} ms: {message(answer)}")
 
         # 5: merges over the whole width
         merges = b"<mergeCells count=\"16\">" + b'<mergeCell ref="A1:XFD61"/>' * 16 + b"</mergeCells>"
         wide = rewrite_xlsx(lambda xml: re.sub(rb"<mergeCells.*?</mergeCells>", b"", xml).replace(b"</sheetData>", b"</sheetData>" + merges))
-        answer = unit.upload("/projects/import", wide, "merges.xlsx", timeout=30)
+        answer = unit.upload("/documents/import", wide, "merges.xlsx", timeout=30)
         self.check(5, "import with 16 merges A:XFD of 61 rows", answer.status == 422 and answer.seconds < 3,
                    f"{answer.status} in {answer.seconds * 1000:.0f} ms: {message(answer)}")
 
         # 6: a small upload that expands to 95 MiB of tiny cells
         small = tiny_cells_xlsx()
-        answer = unit.upload("/projects/import", small, "tiny-cells.xlsx", timeout=60)
+        answer = unit.upload("/documents/import", small, "tiny-cells.xlsx", timeout=60)
         self.check(6, f"import of {len(small) >> 10} KiB expanding to 95 MiB of cells", answer.status in (413, 422) and answer.seconds < 5,
                    f"{answer.status} in {answer.seconds * 1000:.0f} ms: {message(answer)}")
 
@@ -261,9 +261,9 @@ class Replay:
                    f"static file meanwhile {static.seconds * 1000:.0f} ms, the next one {again.seconds * 1000:.0f} ms")
 
         # 10: U+FFFF in a project name through the API
-        evaluation = json.loads(api.send("GET", f"/api/projects/{project}").body)["evaluation"]
+        evaluation = json.loads(api.send("GET", f"/api/documents/{project}").body)["evaluation"]
         evaluation["project"] = "名称\uffff"
-        answer = api.json("POST", "/api/projects", evaluation)
+        answer = api.json("POST", "/api/documents", evaluation)
         export = admin.get("/overview.xlsx")
         well_formed = zipfile.ZipFile(io.BytesIO(export.body)).testzip() is None if export.status == 200 else False
         self.check(10, "project name with U+FFFF through the API; the overview export",
@@ -276,7 +276,7 @@ class Replay:
             text = text.replace("<worksheet", '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet', 1)
             text = text.replace("株洲市芦淞区应急管理局", "株洲市&x;芦淞区应急管理局", 1)
             return ('<?xml version="1.0" encoding="UTF-16"?>' + text).encode("utf-16")
-        answer = unit.upload("/projects/import", rewrite_xlsx(utf16), "utf16.xlsx", timeout=10)
+        answer = unit.upload("/documents/import", rewrite_xlsx(utf16), "utf16.xlsx", timeout=10)
         self.check(11, "sheet1.xml in UTF-16 with a DOCTYPE and an external entity",
                    answer.status == 422 and ("DTD" in answer.text or "实体" in answer.text),
                    f"{answer.status}: {message(answer)}")
@@ -308,12 +308,12 @@ class Replay:
 
         # 15: years out of range, oversized JSON import, a repeated import
         evaluation["project"] = "年度越界"
-        years = [api.json("POST", "/api/projects", {**evaluation, "fiscalYear": year}).status for year in (-5, 0, 99999)]
-        big = unit.upload("/projects/import", b" " * (10 << 20 - 1), "big.json")
-        count = len(json.loads(api.send("GET", "/api/projects").body)["projects"])
-        first = unit.upload("/projects/import", open(SEED_XLSX, "rb").read(), "seed004.xlsx")
-        repeat = unit.upload("/projects/import", open(SEED_XLSX, "rb").read(), "seed004.xlsx")
-        after = len(json.loads(api.send("GET", "/api/projects").body)["projects"])
+        years = [api.json("POST", "/api/documents", {**evaluation, "fiscalYear": year}).status for year in (-5, 0, 99999)]
+        big = unit.upload("/documents/import", b" " * (10 << 20 - 1), "big.json")
+        count = len(json.loads(api.send("GET", "/api/documents").body)["documents"])
+        first = unit.upload("/documents/import", open(SEED_XLSX, "rb").read(), "seed004.xlsx")
+        repeat = unit.upload("/documents/import", open(SEED_XLSX, "rb").read(), "seed004.xlsx")
+        after = len(json.loads(api.send("GET", "/api/documents").body)["documents"])
         self.check(15, "fiscalYear -5 / 0 / 99999; a 10 MiB JSON import; the same table imported twice",
                    years == [422, 422, 422] and big.status == 413 and repeat.status in (303, 403) and after <= count + 1,
                    f"years {years}, JSON {big.status}, imports {first.status}/{repeat.status} ({message(repeat) or repeat.headers.get('Location')}), projects {count} → {after}")

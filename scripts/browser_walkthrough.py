@@ -101,12 +101,12 @@ def main():
     try:
         walk = Walk(driver, f"http://127.0.0.1:{arguments.port}", arguments.shots)
         walk.sign_in(lead, logins[lead])
-        walk.expect(["项目自评", "导入自评表（XLSX）"], "the unit's lead sees the unit's projects")
+        walk.expect(["自评文档", "导入自评表（XLSX）"], "the unit's lead sees the unit's documents")
 
         driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(FIXTURE)
-        driver.find_element(By.CSS_SELECTOR, "form[action='/projects/import'] button").click()
+        driver.find_element(By.CSS_SELECTOR, "form[action='/documents/import'] button").click()
         walk.expect(["审核发现的问题", "各行分值（含预算执行率）合计 97", "75.98"], "imports seed 004's 自评表 and sees the score and findings")
-        project = driver.current_url.split("/projects/")[1]
+        project = driver.current_url.split("/documents/")[1]
         walk.shot("web-project.png", 1300)
 
         spent = driver.find_element(By.NAME, "budget.spent")
@@ -123,7 +123,7 @@ def main():
         walk.sign_in("reviewer", logins["reviewer"])
         walk.open("/inbox")
         walk.expect(["待审核", UNIT], "the reviewer finds it in the inbox")
-        driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{project}']").click()
+        driver.find_element(By.CSS_SELECTOR, f"a[href='/documents/{project}']").click()
         walk.expect(["退回意见"], "opens it")
         comment = "产出指标各行分值合计30，与表头40不符；请核实分值后重新提交。"
         driver.find_element(By.NAME, "comment").send_keys(comment)
@@ -131,13 +131,13 @@ def main():
         walk.shot("web-return.png")
         driver.find_element(By.ID, "return").click()
         walk.wait_for_path("/inbox", "returns it with a comment and is back in the inbox")
-        walk.open(f"/projects/{project}")
+        walk.open(f"/documents/{project}")
         walk.expect(["退回"], "the project now shows 退回")
         if driver.find_elements(By.ID, "approve"):
             sys.exit("the returned project still offers 审核通过")
 
         walk.sign_in(lead, logins[lead])
-        walk.open(f"/projects/{project}/history")
+        walk.open(f"/documents/{project}/history")
         walk.expect(["修改记录", comment], "the unit sees the return and its reason in the history")
         walk.shot("web-history.png", 800)
 

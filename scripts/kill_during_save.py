@@ -46,7 +46,7 @@ def main():
     base = f"http://127.0.0.1:{arguments.port}"
     server, logins = jixiao_server.start(arguments.binary, arguments.port, database)
     token = call(base, "POST", "/api/session", None, {"login": "admin", "password": logins["admin"]})["token"]
-    projects = [p["id"] for p in call(base, "GET", "/api/projects", token)["projects"]]
+    projects = [p["id"] for p in call(base, "GET", "/api/documents", token)["documents"]]
     acknowledged = {}  # project id → (version, text) of the last save the server answered 200 to
     lock = threading.Lock()
 
@@ -58,11 +58,11 @@ def main():
             while not stop.is_set():
                 project = random.choice(projects)
                 try:
-                    current = call(base, "GET", f"/api/projects/{project}", token)
+                    current = call(base, "GET", f"/api/documents/{project}", token)
                     evaluation = current["evaluation"]
                     text = f"第{round_number}轮 写入者{number} {time.time_ns()}"
                     evaluation["goal"]["actual"] = text
-                    saved = call(base, "PUT", f"/api/projects/{project}", token, {"version": current["version"], "evaluation": evaluation})
+                    saved = call(base, "PUT", f"/api/documents/{project}", token, {"version": current["version"], "evaluation": evaluation})
                     with lock:
                         counts["saved"] += 1
                         if saved["version"] > acknowledged.get(project, (0, ""))[0]:
@@ -94,9 +94,9 @@ def main():
         if integrity != "ok":
             sys.exit(f"integrity_check after the kill: {integrity}")
         server, _ = jixiao_server.start(arguments.binary, arguments.port, database)
-        call(base, "GET", "/api/projects", token)  # sessions are stored: the token from before the kill still works
+        call(base, "GET", "/api/documents", token)  # sessions are stored: the token from before the kill still works
         for project, (version, text) in acknowledged.items():
-            stored = call(base, "GET", f"/api/projects/{project}", token)
+            stored = call(base, "GET", f"/api/documents/{project}", token)
             if stored["version"] < version or (stored["version"] == version and stored["evaluation"]["goal"]["actual"] != text):
                 sys.exit(f"project {project}: saved version {version} ({text}) was acknowledged, the store has {stored['version']}")
         print(f"  restarted: integrity ok, all {len(acknowledged)} projects at or past their last acknowledged save")

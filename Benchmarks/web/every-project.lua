@@ -16,5 +16,5 @@ end
 
 function request()
     position = position + 1
-    return wrk.format("GET", "/projects/" .. ids[(position % #ids) + 1])
+    return wrk.format("GET", "/documents/" .. ids[(position % #ids) + 1])
 end

@@ -53,14 +53,14 @@ for backend in $backends; do
     url="http://127.0.0.1:$port"
     unit=$(session_cookie "$url" bench-unit)
     admin=$(session_cookie "$url" bench-admin)
-    project=$(curl -s -b "$unit" "$url/projects" | sed -n 's/.*href="\/projects\/\([0-9A-F-]*\)".*/\1/p' | head -1)
+    project=$(curl -s -b "$unit" "$url/documents" | sed -n 's/.*href="\/documents\/\([0-9A-F-]*\)".*/\1/p' | head -1)
     [ -n "$project" ] || { echo "no project page found for bench-unit" >&2; cat "$work/serve.log" >&2; exit 1; }
     token=$(curl -s -X POST "$url/api/session" -d '{"login":"bench-admin","password":"bench-password"}' \
         | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
-    curl -s -H "Authorization: Bearer $token" "$url/api/projects?limit=$((agencies * projects))" \
-        | python3 -c 'import json, sys; print("\n".join(p["id"] for p in json.load(sys.stdin)["projects"]))' >"$work/ids"
-    for target in "/projects/$project|$unit|project page, the same one again and again (unit lead; cached after the first)|" \
-        "/projects/…|$admin|project pages, all $(wc -l <"$work/ids") in turn (bureau; every request a cache miss)|Benchmarks/web/every-project.lua" \
+    curl -s -H "Authorization: Bearer $token" "$url/api/documents?limit=$((agencies * projects))" \
+        | python3 -c 'import json, sys; print("\n".join(p["id"] for p in json.load(sys.stdin)["documents"]))' >"$work/ids"
+    for target in "/documents/$project|$unit|project page, the same one again and again (unit lead; cached after the first)|" \
+        "/documents/…|$admin|project pages, all $(wc -l <"$work/ids") in turn (bureau; every request a cache miss)|Benchmarks/web/every-project.lua" \
         "/overview|$admin|overview, page 1 of $((agencies * projects)) by unit|" \
         "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state|"; do
         IFS='|' read -r path cookie label script <<<"$target"

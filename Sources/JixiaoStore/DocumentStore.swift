@@ -39,12 +39,16 @@ public struct DocumentStore: Sendable {
     /// schema and data as they were. On PostgreSQL the transaction first takes an advisory lock, so servers (or test
     /// runs) starting together against one database apply each migration once.
     public func migrate() async throws {
+        try await migrate(Migrations.all)
+    }
+
+    func migrate(_ migrations: [any StoreMigration]) async throws {
         try await exclusive {
             try await self.database.transaction { db in
                 if db.dialect.name == "postgresql" {
                     try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run()
                 }
-                try await Migrations.apply(Migrations.all, on: db)
+                try await Migrations.apply(migrations, on: db)
             }
         }
     }

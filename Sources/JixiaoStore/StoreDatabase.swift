@@ -23,6 +23,11 @@ public final class StoreDatabase: Sendable {
     /// `location` is a `postgres://` URL or a SQLite file path (created if missing); the schema is migrated.
     /// Stored summaries are scored by `profiles`.
     public static func open(_ location: String, profiles: ProfileCatalog) async throws -> StoreDatabase {
+        try await open(location, profiles: profiles, migrations: Migrations.all)
+    }
+
+    /// The store with only `migrations` applied (tests build a database as an older release left it).
+    static func open(_ location: String, profiles: ProfileCatalog, migrations: [any StoreMigration]) async throws -> StoreDatabase {
         let logger = Logger(label: "jixiao.store")
         let database: StoreDatabase
         let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
@@ -45,7 +50,7 @@ public final class StoreDatabase: Sendable {
                 close: { try await connection.close() })
         }
         do {
-            try await database.store.migrate()
+            try await database.store.migrate(migrations)
             if !isPostgres {
                 // Statistics for SQLite's planner (PostgreSQL's autovacuum keeps its own): without them it sorts every
                 // project to list a page by unit (15 ms for 10,000) instead of walking the units in order (1 ms).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JixiaoCore
+import JixiaoDocuments
 
 @Suite struct ProfileCatalogTests {
     @Test func shipsTheNationalAndHunanProfiles() throws {
@@ -19,6 +20,11 @@ import JixiaoCore
         var object = try JSONSerialization.jsonObject(with: json) as! [String: Any]
         object["id"] = "sichuan-2024-project"
         object["version"] = "2024.1"
+        json = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: ProfileError.self, "a copy still marked as the default is refused: one default a kind") {
+            try catalog.add(ScoringProfile.decode(json, source: "sichuan.json"))
+        }
+        object["isDefault"] = nil
         json = try JSONSerialization.data(withJSONObject: object)
         try catalog.add(ScoringProfile.decode(json, source: "sichuan.json"))
         #expect(try catalog.profile(id: "sichuan-2024-project").version == "2024.1")

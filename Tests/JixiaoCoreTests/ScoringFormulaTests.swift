@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JixiaoCore
+import JixiaoDocuments
 
 /// The rules of DOMAIN.md §3 row by row, under the default profile.
 @Suite struct ScoringFormulaTests {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoDocuments
 import Testing
 @testable import JixiaoStore
 
@@ -11,6 +12,7 @@ import Testing
         var catalog = try ProfileCatalog.builtin()
         var strict = try catalog.profile(id: "hunan-2023-agency")
         strict.id = "hunan-strict-agency"
+        strict.isDefault = nil
         strict.grades = strict.grades.map { rule in
             var rule = rule
             if rule.grade == .fair { rule.minimum = 76 }
@@ -25,15 +27,15 @@ import Testing
         try await StoreTests.withDatabase(backend, profiles: try Self.catalog()) { database in
             let store = database.store
             try await store.addAgency(StoreTests.unit)
-            let created = try await store.createProject(try StoreTests.evaluation(), by: "何花")
+            let created = try await store.create([try StoreTests.evaluation()], by: StoreTests.author)[0]
             let admin = Actor(role: .bureauAdmin)
-            #expect(try await store.listings(for: admin).projects.first?.summary?.grade == "中")
+            #expect(try await store.listings(for: admin).documents.first?.summary?.grade == "中")
             let strict = FiscalYear(year: 2023, isOpen: true, projectProfile: "mof-2020-project", agencyProfile: "hunan-strict-agency@2023.1")
             #expect(try await store.setFiscalYear(strict) == 1)
-            let listed = try #require(try await store.listings(for: admin).projects.first?.summary)
+            let listed = try #require(try await store.listings(for: admin).documents.first?.summary)
             #expect(listed.grade == "差" && listed.profile == "hunan-strict-agency@2023.1")
             #expect(try await store.fiscalYears() == [strict])
-            #expect(try await store.projectHead(created.id, for: admin).fiscalYear == strict)
+            #expect(try await store.head(created.id, for: admin).yearSetUp == strict)
 
             await #expect(throws: StoreError.refused("评分规则“mof-2020-project@2020.1”用于项目支出自评，不能用于部门整体自评")) {
                 try await store.setFiscalYear(FiscalYear(year: 2023, isOpen: true, projectProfile: "mof-2020-project", agencyProfile: "mof-2020-project@2020.1"))
@@ -48,27 +50,31 @@ import Testing
     @Test(arguments: StoreTests.backends)
     func aClosedYearStopsEditsAndSubmissionsButNotTheReview(_ backend: StoreTests.Backend) async throws {
         try await StoreTests.withStore(backend) { store in
-            try await store.addAgency(StoreTests.unit)
+            let agency = try await store.addAgency(StoreTests.unit)
+            let other = try await store.addAgency("株洲市芦淞区财政局")
+            let lead = StoreTests.lead(agency)
             let evaluation = try StoreTests.evaluation()
-            let draft = try await store.createProject(evaluation, by: "何花")
+            var otherEvaluation = evaluation
+            otherEvaluation.agency.name = other.name
+            let draft = try await store.create([evaluation], by: StoreTests.author)[0]
             let submitted = try await store.transition(
-                try await store.createProject(evaluation, by: "何花").id, .submit, by: "何花", as: StoreTests.lead)
+                try await store.create([otherEvaluation], by: StoreTests.author)[0].id, .submit, by: StoreTests.author, as: StoreTests.lead(other))
             try await store.setFiscalYear(FiscalYear(year: 2023, isOpen: false, projectProfile: "mof-2020-project", agencyProfile: "hunan-2023-agency"))
 
             await #expect(throws: StoreError.forbidden("该年度已结束填报，不能修改；如需修改，请财政局管理员重新开放该年度")) {
-                try await store.save(draft.id, evaluation, expectedVersion: 1, by: "何花", as: StoreTests.lead)
+                try await store.save(draft.id, evaluation, expectedVersion: 1, by: StoreTests.author, as: lead)
             }
             await #expect(throws: StoreError.forbidden("该年度已结束填报，不能提交；如需提交，请财政局管理员重新开放该年度")) {
-                try await store.transition(draft.id, .submit, by: "何花", as: StoreTests.lead)
+                try await store.transition(draft.id, .submit, by: StoreTests.author, as: lead)
             }
-            await #expect(throws: StoreError.forbidden("2023 年度已结束填报，不能新建或导入该年度的自评")) {
-                try await store.createProject(evaluation, by: "何花")
+            await #expect(throws: StoreError.forbidden("2023 年度已结束填报，不能新建或导入该年度的文档")) {
+                try await store.create([evaluation], by: StoreTests.author)
             }
-            let approved = try await store.transition(submitted.id, .approve, by: "审核人", as: StoreTests.reviewer)
+            let approved = try await store.transition(submitted.id, .approve, by: StoreTests.author, as: StoreTests.reviewer(other))
             #expect(approved.state == .approved, "the review goes on after the filling closes")
 
             try await store.setFiscalYear(FiscalYear(year: 2023, isOpen: true, projectProfile: "mof-2020-project", agencyProfile: "hunan-2023-agency"))
-            #expect(try await store.save(draft.id, evaluation, expectedVersion: 1, by: "何花", as: StoreTests.lead).version == 2)
+            #expect(try await store.save(draft.id, evaluation, expectedVersion: 1, by: StoreTests.author, as: lead).head.version == 2)
         }
     }
 }

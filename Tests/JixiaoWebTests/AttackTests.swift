@@ -17,16 +17,16 @@ import Testing
             var admin = Browser(client)
             try await admin.signIn("admin")
             let token = try await Self.apiToken("admin", client)
-            for path in ["/api/public/projects?page=9223372036854775807", "/overview?page=9223372036854775807",
-                         "/api/projects?page=9223372036854775807", "/api/projects?limit=9223372036854775807",
-                         "/api/projects?offset=-1", "/overview?page=0", "/overview?year=-5", "/public?year=99999",
-                         "/projects?year=9223372036854775808"] {
+            for path in ["/api/public/documents?page=9223372036854775807", "/overview?page=9223372036854775807",
+                         "/api/documents?page=9223372036854775807", "/api/documents?limit=9223372036854775807",
+                         "/api/documents?offset=-1", "/overview?page=0", "/overview?year=-5", "/public?year=99999",
+                         "/documents?year=9223372036854775808"] {
                 let answer = try await admin.send(path, method: .get, headers: [.authorization: "Bearer \(token)"], body: nil)
                 #expect(answer.status == .badRequest, "\(path)")
                 #expect(answer.text.contains("应为"), "\(path): \(answer.text.prefix(200))")
             }
             #expect(try await admin.get("/overview?page=2").status == .ok)
-            #expect(try await admin.get("/api/public/projects").status == .ok, "the server keeps serving")
+            #expect(try await admin.get("/api/public/documents").status == .ok, "the server keeps serving")
         }
     }
 
@@ -36,7 +36,7 @@ import Testing
         try await WebHarness.withApp(backend) { fixture, client in
             var unit = Browser(client)
             try await unit.signIn("leadA")
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             let fields = WalkThroughTests.editorFields(try await unit.get(path).text, changing: [:])
             for (field, value) in [("c0.g0.r0.weight", "1e40"), ("c0.g0.r0.weight", "1e39"), ("c0.g0.r0.score", "1e309"),
                                    ("budget.spent", "1e40")] {
@@ -47,15 +47,15 @@ import Testing
                 let save = try await unit.post(path, changed)
                 #expect(save.status == .unprocessableContent)
             }
-            #expect(try await fixture.app.store.project(fixture.projectA, for: Actor(role: .bureauAdmin)).version == 1)
+            #expect(try await fixture.app.store.document(fixture.documentA, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin)).head.version == 1)
 
             var evaluation = try WebHarness.evaluation("seed004-self-evaluation.json")
             evaluation.indicators.categories[0].groups[0].indicators[0].weight = .value(ExactDecimal(significand: 1, exponent: 40))
             let workbook = try SelfEvaluationWorkbook.data(evaluation, scores: .stated)
-            let imported = try await unit.upload("/projects/import", file: workbook, name: "huge.xlsx")
+            let imported = try await unit.upload("/documents/import", file: workbook, name: "huge.xlsx")
             #expect(imported.status == .unprocessableContent)
             #expect(imported.text.contains("超出可处理的范围"), "\(imported.text.prefix(400))")
-            #expect(try await unit.get("/projects").status == .ok, "the server keeps serving")
+            #expect(try await unit.get("/documents").status == .ok, "the server keeps serving")
         }
     }
 
@@ -64,23 +64,23 @@ import Testing
     func userTextIsNeverReplacedByTheViewersToken(_ backend: WebHarness.Backend) async throws {
         try await WebHarness.withApp(backend) { fixture, client in
             let admin = Actor(role: .bureauAdmin)
-            var record = try await fixture.app.store.project(fixture.projectA, for: admin)
+            var record = try await fixture.app.store.document(fixture.documentA, as: SelfEvaluation.self, for: admin)
             let tricks = [#"<csrf/>"#, #"name="_csrf" value="""#, "&lt;csrf/&gt;"]
-            let tree = record.evaluation.indicators
+            let tree = record.body.indicators
             let rows = tree.categories.indices.flatMap { c in
                 tree.categories[c].groups.indices.flatMap { g in tree.categories[c].groups[g].indicators.indices.map { (c, g, $0) } }
             }.prefix(tricks.count)
             for ((c, g, r), trick) in zip(rows, tricks) {
-                record.evaluation.indicators.categories[c].groups[g].indicators[r].name = trick
+                record.body.indicators.categories[c].groups[g].indicators[r].name = trick
             }
-            _ = try await fixture.app.store.save(record.id, record.evaluation, expectedVersion: 1, by: "fixture", as: admin)
+            _ = try await fixture.app.store.save(record.id, record.body, expectedVersion: 1, by: WebHarness.system, as: admin)
             var filler = Browser(client)
             var lead = Browser(client)
             try await filler.signIn("fillerA")
             try await lead.signIn("leadA")
             for browser in [filler, lead] {
                 var viewer = browser
-                let page = try await viewer.get("/projects/\(fixture.projectA)").text
+                let page = try await viewer.get("/documents/\(fixture.documentA)").text
                 #expect(ProjectPageCacheTests.tokens(page) == [viewer.csrf])
                 let fields = WalkThroughTests.editorFields(page, changing: [:])
                 for ((c, g, r), trick) in zip(rows, tricks) {
@@ -96,7 +96,7 @@ import Testing
         try await WebHarness.withApp(backend) { fixture, client in
             var unit = Browser(client)
             try await unit.signIn("leadA")
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             let fields = WalkThroughTests.editorFields(try await unit.get(path).text, changing: [:])
             for bad in ["项目\u{FFFF}", "项目\u{FFFE}", "项目\u{0007}"] {
                 let save = try await unit.post(path, fields.merging(["goal.expected": bad]) { $1 })
@@ -107,10 +107,10 @@ import Testing
             evaluation.project = "名称\u{FFFF}"
             let body = String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self)
             let token = try await Self.apiToken("leadA", client)
-            let api = try await unit.send("/api/projects", method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"], body: .init(string: body))
+            let api = try await unit.send("/api/documents", method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"], body: .init(string: body))
             #expect(api.status == .unprocessableContent)
             #expect(api.text.contains("不可用的字符"))
-            let imported = try await unit.upload("/projects/import", file: Data(body.utf8), name: "bad.json")
+            let imported = try await unit.upload("/documents/import", file: Data(body.utf8), name: "bad.json")
             #expect(imported.status == .unprocessableContent)
             #expect(imported.text.contains("不可用的字符"))
             var admin = Browser(client)
@@ -136,7 +136,7 @@ import Testing
     @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
         try await WebHarness.withApp(.sqlite) { fixture, client in
             var anonymous = Browser(client)
-            for path in ["/public", "/login", "/static/site.css", "/projects", "/no-such-page", "/api/projects", "/"] {
+            for path in ["/public", "/login", "/static/site.css", "/documents", "/no-such-page", "/api/documents", "/"] {
                 let answer = try await anonymous.get(path)
                 let policy = answer.headers[.contentSecurityPolicy] ?? ""
                 #expect(policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "\(path)")
@@ -154,19 +154,19 @@ import Testing
             var unit = Browser(client)
             try await unit.signIn("leadA")
             let before = try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total
-            let big = try await unit.upload("/projects/import", file: Data(count: WebLimits.formBytes + 1), name: "big.json")
+            let big = try await unit.upload("/documents/import", file: Data(count: WebLimits.formBytes + 1), name: "big.json")
             #expect(big.status == .contentTooLarge)
             var evaluation = try WebHarness.evaluation("seed004-self-evaluation.json")
             evaluation.project = "新项目"
             let file = try JSONEncoder().encode(evaluation)
-            let first = try await unit.upload("/projects/import", file: file, name: "a.json")
+            let first = try await unit.upload("/documents/import", file: file, name: "a.json")
             #expect(first.status == .seeOther)
-            let again = try await unit.upload("/projects/import", file: file, name: "a.json")
+            let again = try await unit.upload("/documents/import", file: file, name: "a.json")
             #expect(again.status == .seeOther)
             #expect(again.headers[.location] == first.headers[.location], "the same project, not a copy")
             #expect(try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total == before + 1)
             let id = String((first.headers[.location] ?? "").split(separator: "/").last ?? "")
-            #expect(try await fixture.app.store.project(id, for: Actor(role: .bureauAdmin)).version == 2)
+            #expect(try await fixture.app.store.document(id, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin)).head.version == 2)
         }
     }
 
@@ -188,12 +188,12 @@ import Testing
     func manyRequestsForOneVersionStartLibreOfficeOnce() async throws {
         try await WebHarness.withApp(.sqlite) { fixture, client in
             let store = fixture.app.store
-            let lead = Actor(role: .unitLead, agency: WebHarness.unitA)
+            let lead = fixture.leadA
             let admin = Actor(role: .bureauAdmin)
             for (action, actor) in [(WorkflowAction.submit, lead), (.approve, admin), (.publish, admin)] {
-                _ = try await store.transition(fixture.projectA, action, by: "fixture", as: actor)
+                _ = try await store.transition(fixture.documentA, action, by: WebHarness.system, as: actor)
             }
-            let path = "/public/\(fixture.projectA)/report.pdf"
+            let path = "/public/\(fixture.documentA)/report.pdf"
             let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, Data).self) { group in
                 for _ in 0..<8 {
                     group.addTask {

@@ -16,7 +16,7 @@ import Testing
         try await WebHarness.withApp(backend) { fixture, client in
             var unit = Browser(client)
             try await unit.signIn("leadA")
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             for token in [nil, "forged-token"] {
                 var fields = ["version": "1", "budget.spent": "1"]
                 fields["_csrf"] = token
@@ -26,8 +26,8 @@ import Testing
             }
             #expect(try await unit.post(path + "/submit", withCSRF: false).status == .forbidden)
             #expect(try await unit.post("/logout", withCSRF: false).status == .forbidden)
-            let stored = try await fixture.app.store.project(fixture.projectA, for: Actor(role: .bureauAdmin))
-            #expect(stored.version == 1 && stored.state == .draft)
+            let stored = try await fixture.app.store.document(fixture.documentA, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin))
+            #expect(stored.head.version == 1 && stored.head.state == .draft)
 
             var stranger = Browser(client)
             let login = try await stranger.post("/login", ["login": "leadA", "password": WebHarness.password], withCSRF: false)
@@ -41,13 +41,13 @@ import Testing
             var unit = Browser(client)
             try await unit.signIn("leadA")
             let before = try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total
-            let big = try await unit.upload("/projects/import", file: Data(count: WebLimits.uploadBytes + 1), name: "big.xlsx")
+            let big = try await unit.upload("/documents/import", file: Data(count: WebLimits.uploadBytes + 1), name: "big.xlsx")
             #expect(big.status == .contentTooLarge)
             #expect(big.text.contains("上限为 10 MiB"))
-            let form = try await unit.post("/projects/\(fixture.projectA)", ["note": String(repeating: "x", count: WebLimits.formBytes + 1)])
+            let form = try await unit.post("/documents/\(fixture.documentA)", ["note": String(repeating: "x", count: WebLimits.formBytes + 1)])
             #expect(form.status == .contentTooLarge)
             #expect(try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total == before)
-            #expect(try await unit.get("/projects").status == .ok, "the server keeps serving")
+            #expect(try await unit.get("/documents").status == .ok, "the server keeps serving")
         }
     }
 
@@ -59,7 +59,7 @@ import Testing
             return nil
         }))
         let head = HTTPRequest(
-            method: .post, scheme: "http", authority: "127.0.0.1", path: "/projects/import",
+            method: .post, scheme: "http", authority: "127.0.0.1", path: "/documents/import",
             headerFields: [.contentType: "multipart/form-data; boundary=x", .contentLength: "52428800"])
         do {
             _ = try await FormData.read(Request(head: head, body: body), limit: WebLimits.uploadBytes)
@@ -80,19 +80,19 @@ import Testing
             var unit = Browser(client)
             try await unit.signIn("leadA")
             let before = try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total
-            let notZip = try await unit.upload("/projects/import", file: Data("这不是工作簿".utf8), name: "自评表.xlsx")
+            let notZip = try await unit.upload("/documents/import", file: Data("这不是工作簿".utf8), name: "自评表.xlsx")
             #expect(notZip.status == .unprocessableContent)
             #expect(notZip.text.contains("自评表.xlsx"))
             let truncated = try Data(contentsOf: WalkThroughTests.fixture).prefix(4000)
-            let cut = try await unit.upload("/projects/import", file: Data(truncated), name: "截断.xlsx")
+            let cut = try await unit.upload("/documents/import", file: Data(truncated), name: "截断.xlsx")
             #expect(cut.status == .unprocessableContent)
             #expect(cut.text.contains("截断.xlsx"))
-            let wrongKind = try await unit.upload("/projects/import", file: Data("a,b".utf8), name: "表.doc")
+            let wrongKind = try await unit.upload("/documents/import", file: Data("a,b".utf8), name: "表.doc")
             #expect(wrongKind.status == .unprocessableContent)
             #expect(wrongKind.text.contains("只能导入 .xlsx"))
             var otherUnit = Browser(client)
             try await otherUnit.signIn("leadB")
-            let foreign = try await otherUnit.upload("/projects/import", file: Data(contentsOf: WalkThroughTests.fixture), name: "seed004.xlsx")
+            let foreign = try await otherUnit.upload("/documents/import", file: Data(contentsOf: WalkThroughTests.fixture), name: "seed004.xlsx")
             #expect(foreign.status == .unprocessableContent)
             #expect(foreign.text.contains("不能导入其他单位的自评表"))
             #expect(try await fixture.app.store.listings(for: Actor(role: .bureauAdmin)).total == before)
@@ -102,7 +102,7 @@ import Testing
     @Test(arguments: WebHarness.backends)
     func theLaterOfTwoSavesIsRefusedAndKeepsWhatWasTyped(_ backend: WebHarness.Backend) async throws {
         try await WebHarness.withApp(backend) { fixture, client in
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             var first = Browser(client)
             var second = Browser(client)
             try await first.signIn("fillerA")
@@ -115,9 +115,9 @@ import Testing
             #expect(refused.status == .conflict)
             #expect(refused.text.contains("311.11"), "the page keeps what the second user typed")
             #expect(refused.text.contains("第 2 版"), "and offers it on top of the newer version")
-            let stored = try await fixture.app.store.project(fixture.projectA, for: Actor(role: .bureauAdmin))
-            #expect(stored.version == 2)
-            #expect(stored.evaluation.budget.total.spent == Money(fen: 300_01_00_00), "300.01 万元 is kept")
+            let stored = try await fixture.app.store.document(fixture.documentA, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin))
+            #expect(stored.head.version == 2)
+            #expect(stored.body.budget.total.spent == Money(fen: 300_01_00_00), "300.01 万元 is kept")
         }
     }
 
@@ -130,20 +130,20 @@ import Testing
                 let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                 return (response.status, String(buffer: response.body))
             }
-            #expect(try await call("/api/projects", .get, nil) == (.unauthorized, #"{"error":"请先登录（Authorization: Bearer 令牌）"}"#))
-            #expect(try await call("/api/projects", .get, nil, token: "forged").0 == .unauthorized)
+            #expect(try await call("/api/documents", .get, nil) == (.unauthorized, #"{"error":"请先登录（Authorization: Bearer 令牌）"}"#))
+            #expect(try await call("/api/documents", .get, nil, token: "forged").0 == .unauthorized)
             #expect(try await call("/api/session", .post, #"{"login":"leadA","password":"wrong"}"#).0 == .unauthorized)
             let (status, body) = try await call("/api/session", .post, #"{"login":"leadA","password":"\#(WebHarness.password)"}"#)
             #expect(status == .created)
             let token = try #require(body.firstMatch(of: #/"token":"([^"]+)"/#).map { String($0.output.1) })
-            let broken = try await call("/api/projects", .post, "{not json", token: token)
+            let broken = try await call("/api/documents", .post, "{not json", token: token)
             #expect(broken.0 == .badRequest && broken.1.contains("JSON 无法解析"))
-            let missing = try await call("/api/projects/\(fixture.projectA)", .put, #"{"version":1}"#, token: token)
+            let missing = try await call("/api/documents/\(fixture.documentA)", .put, #"{"version":1}"#, token: token)
             #expect(missing.0 == .badRequest && missing.1.contains("缺少字段“evaluation”"))
-            let noComment = try await call("/api/projects/\(fixture.projectA)/submit", .post, nil, token: token)
+            let noComment = try await call("/api/documents/\(fixture.documentA)/submit", .post, nil, token: token)
             #expect(noComment.0 == .ok, "submit needs no body")
             #expect(try await call("/api/session", .delete, nil, token: token).0 == .noContent)
-            #expect(try await call("/api/projects", .get, nil, token: token).0 == .unauthorized, "a closed session's token is refused")
+            #expect(try await call("/api/documents", .get, nil, token: token).0 == .unauthorized, "a closed session's token is refused")
         }
     }
 
@@ -159,12 +159,12 @@ import Testing
             let refused = try await wrong.post("/login", ["_csrf": Browser.field("_csrf", in: try await wrong.get("/login").text), "login": "leadA", "password": "nope"], withCSRF: false)
             #expect(refused.status == .unauthorized && refused.text.contains("登录名或密码不正确"))
 
-            user.csrf = Browser.field("_csrf", in: try await user.get("/projects").text)
+            user.csrf = Browser.field("_csrf", in: try await user.get("/documents").text)
             let stolen = user.cookies
             #expect(try await user.post("/logout").headers[.location] == "/login")
             var replay = Browser(client)
             replay.cookies = stolen
-            #expect(try await replay.get("/projects").headers[.location] == "/login", "the session is closed in the store, not only in the browser")
+            #expect(try await replay.get("/documents").headers[.location] == "/login", "the session is closed in the store, not only in the browser")
         }
     }
 
@@ -176,14 +176,14 @@ import Testing
             let ascending = try await bureau.get("/overview?sort=score&dir=asc").text
             let descending = try await bureau.get("/overview?sort=score&dir=desc").text
             func order(_ html: String) -> [String] {
-                html.matches(of: #/href="/projects/([0-9A-Fa-f-]+)"/#).map { String($0.output.1) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                html.matches(of: #/href="/documents/([0-9A-Fa-f-]+)"/#).map { String($0.output.1) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             }
             #expect(order(ascending).count == 2)
             #expect(order(ascending) == order(descending).reversed())
-            #expect(try await bureau.post("/projects/\(fixture.projectA)/submit").status == .forbidden, "the bureau does not submit for a unit")
-            _ = try await fixture.app.store.transition(fixture.projectA, .submit, by: "leadA", as: Actor(role: .unitLead, agency: WebHarness.unitA))
+            #expect(try await bureau.post("/documents/\(fixture.documentA)/submit").status == .forbidden, "the bureau does not submit for a unit")
+            _ = try await fixture.app.store.transition(fixture.documentA, .submit, by: WebHarness.system, as: fixture.leadA)
             let submitted = try await bureau.get("/overview?state=submitted").text
-            #expect(order(submitted) == [fixture.projectA])
+            #expect(order(submitted) == [fixture.documentA])
             #expect(submitted.contains("共 1 项"))
 
             let export = try await bureau.get("/overview.xlsx?state=submitted")
@@ -197,7 +197,7 @@ import Testing
 
             var reviewer = Browser(client)
             try await reviewer.signIn("reviewerB")
-            #expect(order(try await reviewer.get("/overview").text) == [fixture.projectB], "a reviewer's overview holds only their units")
+            #expect(order(try await reviewer.get("/overview").text) == [fixture.documentB], "a reviewer's overview holds only their units")
         }
     }
 
@@ -205,27 +205,27 @@ import Testing
     func thePublicSeesOnlyPublishedEvaluationsAndDownloadsReadBack(_ backend: WebHarness.Backend) async throws {
         try await WebHarness.withApp(backend) { fixture, client in
             var visitor = Browser(client)
-            #expect(!(try await visitor.get("/public").text.contains(fixture.projectB)))
+            #expect(!(try await visitor.get("/public").text.contains(fixture.documentB)))
             let bureau = Actor(role: .bureauAdmin)
             let store = fixture.app.store
-            _ = try await store.transition(fixture.projectB, .submit, by: "leadB", as: Actor(role: .unitLead, agency: WebHarness.unitB))
-            _ = try await store.transition(fixture.projectB, .approve, by: "admin", as: bureau)
-            #expect(!(try await visitor.get("/public").text.contains(fixture.projectB)), "approved is not yet public")
-            _ = try await store.transition(fixture.projectB, .publish, by: "admin", as: bureau)
+            _ = try await store.transition(fixture.documentB, .submit, by: WebHarness.system, as: fixture.leadB)
+            _ = try await store.transition(fixture.documentB, .approve, by: WebHarness.system, as: bureau)
+            #expect(!(try await visitor.get("/public").text.contains(fixture.documentB)), "approved is not yet public")
+            _ = try await store.transition(fixture.documentB, .publish, by: WebHarness.system, as: bureau)
             let listing = try await visitor.get("/public").text
-            #expect(listing.contains(fixture.projectB) && !listing.contains(fixture.projectA))
-            let api = try await client.execute(uri: "/api/public/projects", method: .get)
-            #expect(String(buffer: api.body).contains(fixture.projectB) && !String(buffer: api.body).contains(fixture.projectA))
+            #expect(listing.contains(fixture.documentB) && !listing.contains(fixture.documentA))
+            let api = try await client.execute(uri: "/api/public/documents", method: .get)
+            #expect(String(buffer: api.body).contains(fixture.documentB) && !String(buffer: api.body).contains(fixture.documentA))
 
-            let docx = try await visitor.get("/public/\(fixture.projectB)/report.docx")
+            let docx = try await visitor.get("/public/\(fixture.documentB)/report.docx")
             #expect(docx.status == .ok)
             let document = try WordDocument(package: OfficePackage(data: docx.data, file: "report.docx"))
             #expect(document.paragraphs.contains { $0.text.contains("应急管理专项经费") })
             #expect(document.paragraphs.contains { $0.text.contains("40.91万元") })
-            let xlsx = try await visitor.get("/public/\(fixture.projectB)/report.xlsx")
+            let xlsx = try await visitor.get("/public/\(fixture.documentB)/report.xlsx")
             let table = try Workbook(data: xlsx.data, file: "table.xlsx").sheet(at: 0)
             #expect(table.rows.joined().contains { $0.contains("应急管理专项经费") })
-            #expect(try await visitor.get("/public/\(fixture.projectA)/report.docx").status == .notFound)
+            #expect(try await visitor.get("/public/\(fixture.documentA)/report.docx").status == .notFound)
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: WebHarness.backends)
     func closingAYearTurnsTheUnitsPagesReadOnly(_ backend: WebHarness.Backend) async throws {
         try await WebHarness.withApp(backend) { fixture, client in
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             var unit = Browser(client)
             try await unit.signIn("leadA")
             let open = try await unit.get(path).text

@@ -21,7 +21,7 @@ import Testing
         try await WebHarness.withApp(backend) { fixture, client in
             var unit = Browser(client)
             try await unit.signIn("leadA")
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             let page = try await unit.get(path).text
             #expect(page.contains("/static/editor.js"))
             let fields = WalkThroughTests.editorFields(page, changing: [:])
@@ -45,8 +45,8 @@ import Testing
             forged["_csrf"] = nil
             #expect(try await unit.post(path + "/preview", forged, withCSRF: false).status == .forbidden)
 
-            let stored = try await fixture.app.store.project(fixture.projectA, for: Actor(role: .bureauAdmin))
-            #expect(stored.version == 1, "a preview saves nothing")
+            let stored = try await fixture.app.store.document(fixture.documentA, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin))
+            #expect(stored.head.version == 1, "a preview saves nothing")
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: WebHarness.backends)
     func everyViewerGetsTheirOwnTokenButtonsAndTheCurrentVersion(_ backend: WebHarness.Backend) async throws {
         try await WebHarness.withApp(backend) { fixture, client in
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             var lead = Browser(client)
             var filler = Browser(client)
             var reviewer = Browser(client)

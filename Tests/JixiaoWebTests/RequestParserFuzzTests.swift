@@ -93,7 +93,7 @@ import Testing
             .map { $0 ?? "" }
         let value = Gen<String>.oneOf(Self.pieces, Self.word, Self.text)
         let query = zip(key, value).array(of: 0...6)
-        let paths = ["/overview", "/overview.xlsx", "/projects", "/public", "/admin", "/inbox"]
+        let paths = ["/overview", "/overview.xlsx", "/documents", "/public", "/admin", "/inbox"]
         try await WebHarness.withApp(.sqlite) { _, client in
             var reviewer = Browser(client)
             try await reviewer.signIn("reviewerA")
@@ -110,7 +110,7 @@ import Testing
                     let status: HTTPResponse.Status
                     switch path {
                     case "/admin": status = try await admin.get(target).status
-                    case "/projects": status = try await lead.get(target).status
+                    case "/documents": status = try await lead.get(target).status
                     case "/public": status = try await visitor.get(target).status
                     default: status = try await reviewer.get(target).status
                     }
@@ -125,7 +125,7 @@ import Testing
         try await WebHarness.withApp(.sqlite) { fixture, client in
             var lead = Browser(client)
             try await lead.signIn("leadA")
-            let path = "/projects/\(fixture.projectA)"
+            let path = "/documents/\(fixture.documentA)"
             await propertyCheck(count: 200 * Self.scale, input: fields, Gen.bool()) { pairs, preview in
                 var form: [String: String] = ["version": "1"]
                 for (key, value) in pairs where key != "_csrf" { form[key] = value }
@@ -155,7 +155,7 @@ import Testing
                     body += content
                 }
                 let response = try await lead.send(
-                    "/projects/import", method: .post,
+                    "/documents/import", method: .post,
                     headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
                 #expect(response.status.code < 500, "upload \(name ?? "") answered \(response.status.code)")
             }

@@ -6,7 +6,7 @@ import JixiaoStore
 import Testing
 @testable import JixiaoWeb
 
-/// Every role against every route, pages and API, on a project of unit A in the state the route needs. Unit B's
+/// Every role against every route, pages and API, on a document of unit A in the state the route needs. Unit B's
 /// lead and reviewer asking for unit A's project by id is the "other unit" case: they get 404, as if it did not exist.
 @Suite struct RouteMatrixTests {
     /// The matrix's columns: who asks. "public" is nobody signed in.
@@ -16,7 +16,8 @@ import Testing
     /// "see" is a redirect elsewhere than the login page (the page form's success), "login" a redirect to it.
     struct Row: Sendable {
         var method: HTTPRequest.Method
-        /// `{id}` stands for a fresh project of unit A in `state`, `{version}` for its version.
+        /// `{id}` stands for a fresh project self-evaluation of unit A in `state`, `{version}` for its version,
+        /// `{project}` for its project and `{agency}` for unit A.
         var path: String
         var state: WorkflowState = .draft
         var form: [String: String] = [:]
@@ -27,14 +28,17 @@ import Testing
 
     static let pageRows: [Row] = [
         Row(method: .get, path: "/", expected: "see see see see see see see"),
-        Row(method: .get, path: "/projects", expected: "login 200 200 200 200 200 200"),
-        Row(method: .get, path: "/projects/{id}", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents", expected: "login 200 200 200 200 200 200"),
+        Row(method: .get, path: "/documents/{id}", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents/no-such-project", expected: "login 404 404 404 404 404 404"),
+        Row(method: .get, path: "/documents/{id}/history", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents/{id}/report.docx", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents/{id}/report.xlsx", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents/{id}/report.html", expected: "login 200 200 404 200 404 200"),
+        Row(method: .get, path: "/documents/{id}/report.exe", expected: "login 404 404 404 404 404 404"),
+        Row(method: .get, path: "/projects/{project}", expected: "login 200 200 404 200 404 200"),
         Row(method: .get, path: "/projects/no-such-project", expected: "login 404 404 404 404 404 404"),
-        Row(method: .get, path: "/projects/{id}/history", expected: "login 200 200 404 200 404 200"),
-        Row(method: .get, path: "/projects/{id}/report.docx", expected: "login 200 200 404 200 404 200"),
-        Row(method: .get, path: "/projects/{id}/report.xlsx", expected: "login 200 200 404 200 404 200"),
-        Row(method: .get, path: "/projects/{id}/report.html", expected: "login 200 200 404 200 404 200"),
-        Row(method: .get, path: "/projects/{id}/report.exe", expected: "login 404 404 404 404 404 404"),
+        Row(method: .get, path: "/agencies/{agency}", expected: "login 200 200 404 200 404 200"),
         Row(method: .get, path: "/inbox", expected: "login 403 403 403 200 200 200"),
         Row(method: .get, path: "/overview", expected: "login 403 403 403 200 200 200"),
         Row(method: .get, path: "/overview.xlsx", expected: "login 403 403 403 200 200 200"),
@@ -46,29 +50,31 @@ import Testing
         Row(method: .get, path: "/login", expected: "200 200 200 200 200 200 200"),
         Row(method: .get, path: "/static/site.css", expected: "200 200 200 200 200 200 200"),
         Row(method: .get, path: "/static/editor.js", expected: "200 200 200 200 200 200 200"),
-        Row(method: .post, path: "/projects", form: ["project": "新建项目", "fiscalYear": "2024", "agency": WebHarness.unitA],
+        Row(method: .post, path: "/documents", form: ["project": "新建项目{id}", "fiscalYear": "2024", "agency": WebHarness.unitA],
             expected: "login see see see 403 403 see"),
-        Row(method: .post, path: "/projects/{id}", form: ["version": "{version}", "budget.spent": "300"],
+        Row(method: .post, path: "/documents/{id}", form: ["version": "{version}", "budget.spent": "300", "project": "矩阵项目{id}"],
             expected: "login see see 404 403 404 see"),
-        Row(method: .post, path: "/projects/{id}", state: .returned, form: ["version": "{version}", "budget.spent": "300"],
+        Row(method: .post, path: "/documents/{id}", state: .returned, form: ["version": "{version}", "budget.spent": "300", "project": "矩阵项目{id}"],
             expected: "login see see 404 403 404 see"),
-        Row(method: .post, path: "/projects/{id}", state: .submitted, form: ["version": "{version}", "budget.spent": "300"],
+        Row(method: .post, path: "/documents/{id}", state: .submitted, form: ["version": "{version}", "budget.spent": "300", "project": "矩阵项目{id}"],
             expected: "login 403 403 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}", state: .published, form: ["version": "{version}", "budget.spent": "300"],
+        Row(method: .post, path: "/documents/{id}", state: .published, form: ["version": "{version}", "budget.spent": "300", "project": "矩阵项目{id}"],
             expected: "login 403 403 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/preview", form: ["budget.spent": "300"], expected: "login 200 200 404 200 404 200"),
-        Row(method: .post, path: "/projects/{id}/submit", expected: "login 403 see 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/submit", state: .returned, expected: "login 403 see 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/submit", state: .approved, expected: "login 403 403 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/return", state: .submitted, form: ["comment": "请补充偏差说明"],
+        Row(method: .post, path: "/documents/{id}/preview", form: ["budget.spent": "300", "project": "矩阵项目{id}"], expected: "login 200 200 404 200 404 200"),
+        Row(method: .post, path: "/documents/{id}/submit", expected: "login 403 see 404 403 404 403"),
+        Row(method: .post, path: "/documents/{id}/submit", state: .returned, expected: "login 403 see 404 403 404 403"),
+        Row(method: .post, path: "/documents/{id}/submit", state: .approved, expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/documents/{id}/return", state: .submitted, form: ["comment": "请补充偏差说明"],
             expected: "login 403 403 404 see 404 see"),
-        Row(method: .post, path: "/projects/{id}/return", state: .published, form: ["comment": "请补充偏差说明"],
+        Row(method: .post, path: "/documents/{id}/return", state: .published, form: ["comment": "请补充偏差说明"],
             expected: "login 403 403 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/approve", state: .submitted, expected: "login 403 403 404 see 404 see"),
-        Row(method: .post, path: "/projects/{id}/approve", expected: "login 403 403 404 403 404 403"),
-        Row(method: .post, path: "/projects/{id}/publish", state: .approved, expected: "login 403 403 404 see 404 see"),
-        Row(method: .post, path: "/projects/{id}/publish", state: .submitted, expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/documents/{id}/approve", state: .submitted, expected: "login 403 403 404 see 404 see"),
+        Row(method: .post, path: "/documents/{id}/approve", expected: "login 403 403 404 403 404 403"),
+        Row(method: .post, path: "/documents/{id}/publish", state: .approved, expected: "login 403 403 404 see 404 see"),
+        Row(method: .post, path: "/documents/{id}/publish", state: .submitted, expected: "login 403 403 404 403 404 403"),
         Row(method: .post, path: "/admin/agencies", form: ["name": "新单位{id}"], expected: "login 403 403 403 403 403 see"),
+        Row(method: .post, path: "/admin/agencies/update", form: ["id": "{agency}", "name": WebHarness.unitA, "code": "C{id}"],
+            expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/users", form: ["login": "user-{id}", "role": "unitFiller", "password": "long-enough-1", "agency": WebHarness.unitA],
             expected: "login 403 403 403 403 403 see"),
         Row(method: .get, path: "/password", expected: "login 200 200 200 200 200 200"),
@@ -84,20 +90,20 @@ import Testing
     ]
 
     static let apiRows: [Row] = [
-        Row(method: .get, path: "/api/projects", expected: "401 200 200 200 200 200 200"),
-        Row(method: .get, path: "/api/projects/{id}", expected: "401 200 200 404 200 404 200"),
-        Row(method: .get, path: "/api/projects/no-such-project", expected: "401 404 404 404 404 404 404"),
-        Row(method: .get, path: "/api/projects/{id}/score", expected: "401 200 200 404 200 404 200"),
-        Row(method: .get, path: "/api/projects/{id}/history", expected: "401 200 200 404 200 404 200"),
-        Row(method: .put, path: "/api/projects/{id}", json: "save", expected: "401 200 200 404 403 404 200"),
-        Row(method: .put, path: "/api/projects/{id}", state: .published, json: "save", expected: "401 403 403 404 403 404 403"),
-        Row(method: .post, path: "/api/projects", json: "evaluation", expected: "401 201 201 422 403 403 201"),
-        Row(method: .post, path: "/api/projects/{id}/submit", expected: "401 403 200 404 403 404 403"),
-        Row(method: .post, path: "/api/projects/{id}/return", state: .submitted, json: #"{"comment":"请补充偏差说明"}"#,
+        Row(method: .get, path: "/api/documents", expected: "401 200 200 200 200 200 200"),
+        Row(method: .get, path: "/api/documents/{id}", expected: "401 200 200 404 200 404 200"),
+        Row(method: .get, path: "/api/documents/no-such-project", expected: "401 404 404 404 404 404 404"),
+        Row(method: .get, path: "/api/documents/{id}/score", expected: "401 200 200 404 200 404 200"),
+        Row(method: .get, path: "/api/documents/{id}/history", expected: "401 200 200 404 200 404 200"),
+        Row(method: .put, path: "/api/documents/{id}", json: "save", expected: "401 200 200 404 403 404 200"),
+        Row(method: .put, path: "/api/documents/{id}", state: .published, json: "save", expected: "401 403 403 404 403 404 403"),
+        Row(method: .post, path: "/api/documents", json: "evaluation", expected: "401 201 201 422 403 403 201"),
+        Row(method: .post, path: "/api/documents/{id}/submit", expected: "401 403 200 404 403 404 403"),
+        Row(method: .post, path: "/api/documents/{id}/return", state: .submitted, json: #"{"comment":"请补充偏差说明"}"#,
             expected: "401 403 403 404 200 404 200"),
-        Row(method: .post, path: "/api/projects/{id}/approve", state: .submitted, expected: "401 403 403 404 200 404 200"),
-        Row(method: .post, path: "/api/projects/{id}/publish", state: .approved, expected: "401 403 403 404 200 404 200"),
-        Row(method: .get, path: "/api/public/projects", expected: "200 200 200 200 200 200 200"),
+        Row(method: .post, path: "/api/documents/{id}/approve", state: .submitted, expected: "401 403 403 404 200 404 200"),
+        Row(method: .post, path: "/api/documents/{id}/publish", state: .approved, expected: "401 403 403 404 200 404 200"),
+        Row(method: .get, path: "/api/public/documents", expected: "200 200 200 200 200 200 200"),
     ]
 
     @Test(arguments: WebHarness.backends)
@@ -111,7 +117,7 @@ import Testing
             }
             for row in Self.pageRows {
                 for (column, role) in Self.roles.enumerated() {
-                    let target = try await Self.project(in: row.state, fixture.app.store)
+                    let target = try await Self.document(in: row.state, fixture)
                     let path = Self.fill(row.path, target)
                     var browser = try #require(browsers[role])
                     let page = row.method == .get
@@ -136,15 +142,15 @@ import Testing
                 struct Session: Decodable { var token: String }
                 tokens[role] = try JSONDecoder().decode(Session.self, from: Data(response.body.readableBytesView)).token
             }
-            let evaluation = try WebHarness.evaluation("seed004-self-evaluation.json")
+            let evaluation = try WebHarness.evaluation("seed000-project.json")
             for row in Self.apiRows {
                 for (column, role) in Self.roles.enumerated() {
-                    let target = try await Self.project(in: row.state, fixture.app.store)
+                    let target = try await Self.document(in: row.state, fixture)
                     var headers: HTTPFields = [.contentType: "application/json"]
                     if let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }
                     let body: String? = switch row.json {
-                    case "save": String(decoding: try JSONEncoder().encode(APISave(version: target.version, evaluation: target.evaluation)), as: UTF8.self)
-                    case "evaluation": String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self)
+                    case "save": String(decoding: try JSONEncoder().encode(APISave(version: target.head.version, evaluation: target.body)), as: UTF8.self)
+                    case "evaluation": String(decoding: try JSONEncoder().encode(Self.fresh(evaluation)), as: UTF8.self)
                     default: row.json
                     }
                     let response = try await client.execute(
@@ -164,10 +170,20 @@ import Testing
         var evaluation: SelfEvaluation
     }
 
-    /// A new project of unit A, brought to `state` through the workflow by its lead and the bureau.
-    static func project(in state: WorkflowState, _ store: ProjectStore) async throws -> ProjectRecord {
-        var record = try await store.createProject(WebHarness.evaluation("seed004-self-evaluation.json"), by: "fixture")
-        let lead = Actor(role: .unitLead, agency: WebHarness.unitA)
+    /// `evaluation` as a project self-evaluation of unit A with a name of its own (a project has one a year).
+    static func fresh(_ evaluation: SelfEvaluation) -> SelfEvaluation {
+        var evaluation = evaluation
+        evaluation.kind = .project
+        evaluation.agency.name = WebHarness.unitA
+        evaluation.project = "矩阵项目 \(UUID().uuidString)"
+        return evaluation
+    }
+
+    /// A new project self-evaluation of unit A, brought to `state` through the workflow by its lead and the bureau.
+    static func document(in state: WorkflowState, _ fixture: WebHarness.Fixture) async throws -> Document<SelfEvaluation> {
+        let store = fixture.app.store
+        let created = try await store.create([fresh(try WebHarness.evaluation("seed000-project.json"))], by: WebHarness.system)[0]
+        let lead = fixture.leadA
         let bureau = Actor(role: .bureauAdmin)
         let steps: [(WorkflowAction, Actor)] = switch state {
         case .draft: []
@@ -176,12 +192,13 @@ import Testing
         case .approved: [(.submit, lead), (.approve, bureau)]
         case .published: [(.submit, lead), (.approve, bureau), (.publish, bureau)]
         }
-        for (action, actor) in steps { record = try await store.transition(record.id, action, by: "fixture", as: actor) }
-        return record
+        for (action, actor) in steps { _ = try await store.transition(created.id, action, by: WebHarness.system, as: actor) }
+        return try await store.document(created.id, as: SelfEvaluation.self, for: bureau)
     }
 
-    static func fill(_ text: String, _ record: ProjectRecord) -> String {
-        text.replacingOccurrences(of: "{id}", with: record.id).replacingOccurrences(of: "{version}", with: String(record.version))
+    static func fill(_ text: String, _ document: Document<SelfEvaluation>) -> String {
+        text.replacingOccurrences(of: "{id}", with: document.id).replacingOccurrences(of: "{version}", with: String(document.head.version))
+            .replacingOccurrences(of: "{project}", with: document.head.projectID ?? "").replacingOccurrences(of: "{agency}", with: document.head.agencyID)
     }
 
     static func expect(_ row: Row, _ column: Int, status: HTTPResponse.Status, location: String?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {

@@ -16,7 +16,7 @@ import Testing
         try await WebHarness.withApp(backend) { _, client in
             var unit = Browser(client)
             #expect(try await unit.signIn("leadA") == .seeOther)
-            let imported = try await unit.upload("/projects/import", file: Data(contentsOf: Self.fixture), name: "seed004-self-evaluation.xlsx")
+            let imported = try await unit.upload("/documents/import", file: Data(contentsOf: Self.fixture), name: "seed004-self-evaluation.xlsx")
             #expect(imported.status == .seeOther)
             let location = try #require(imported.headers[.location])
             let page = try await unit.get(location)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import JixiaoCore
+import JixiaoDocuments
 @testable import JixiaoStore
 import SQLKit
 import Testing
@@ -32,28 +33,37 @@ enum WebHarness {
         try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: repository.appendingPathComponent("docs/examples/\(name)")))
     }
 
-    /// The fixture: its app, and the ids of unit A's and unit B's projects.
+    /// The fixture: its app, the ids of unit A's and unit B's documents (A's overall evaluation, B's project
+    /// self-evaluation), and of the two units.
     struct Fixture: Sendable {
         var app: WebApp
-        var projectA: String
-        var projectB: String
+        var documentA: String
+        var documentB: String
+        var agencyA: String
+        var agencyB: String
+
+        /// Unit A's lead and unit B's lead as the workflow sees them.
+        var leadA: Actor { Actor(role: .unitLead, agency: agencyA) }
+        var leadB: Actor { Actor(role: .unitLead, agency: agencyB) }
     }
+
+    static let profiles = try! ProfileCatalog.builtin()
+    static let system = Author(id: nil, name: "fixture")
 
     /// Runs `body` against a router over a fresh store.
     static func withApp(_ backend: Backend, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
         try await withDatabase(backend) { database in
-            let profiles = try ProfileCatalog.builtin()
             let app = try await WebApp(database: database, profiles: profiles, bcryptCost: 4)
-            try await database.store.addAgency(unitA)
-            try await database.store.addAgency(unitB)
+            let agencyA = try await database.store.addAgency(unitA)
+            let agencyB = try await database.store.addAgency(unitB)
             for user in users {
                 try await database.accounts.createUser(
                     login: user.login, displayName: user.login, passwordHash: try await app.hashPassword(password, for: user.login), role: user.role,
                     agency: user.agency, reviews: user.reviews)
             }
-            let a = try await database.store.createProject(try evaluation("seed004-self-evaluation.json"), by: "fixture")
-            let b = try await database.store.createProject(try evaluation("seed000-project.json"), by: "fixture")
-            let fixture = Fixture(app: app, projectA: a.id, projectB: b.id)
+            let a = try await database.store.create([try evaluation("seed004-self-evaluation.json")], by: system)[0]
+            let b = try await database.store.create([try evaluation("seed000-project.json")], by: system)[0]
+            let fixture = Fixture(app: app, documentA: a.id, documentB: b.id, agencyA: agencyA.id, agencyB: agencyB.id)
             try await Application(router: app.router()).test(.router) { client in try await body(fixture, client) }
         }
     }
@@ -62,7 +72,7 @@ enum WebHarness {
         switch backend {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-web-\(UUID().uuidString).sqlite").path
-            let database = try await StoreDatabase.open(path)
+            let database = try await StoreDatabase.open(path, profiles: profiles)
             do { try await body(database) } catch {
                 try await database.shutdown()
                 throw error
@@ -71,11 +81,11 @@ enum WebHarness {
         case .postgres:
             let base = try #require(postgresURL)
             let name = "jixiao_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let admin = try await StoreDatabase.open(base)
+            let admin = try await StoreDatabase.open(base, profiles: profiles)
             try await admin.store.database.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var failure: (any Error)?
             do {
-                let database = try await StoreDatabase.open(base[..<base.lastIndex(of: "/")!] + "/" + name)
+                let database = try await StoreDatabase.open(base[..<base.lastIndex(of: "/")!] + "/" + name, profiles: profiles)
                 do { try await body(database) } catch { failure = error }
                 try await database.shutdown()
                 try await admin.store.database.raw("DROP DATABASE \(unsafeRaw: name)").run()
@@ -104,7 +114,7 @@ struct Browser {
         let page = try await get("/login")
         let token = Self.field("_csrf", in: page.text)
         let response = try await post("/login", ["_csrf": token, "login": login, "password": password])
-        if response.status == .seeOther { csrf = Self.field("_csrf", in: try await get("/projects").text) }
+        if response.status == .seeOther { csrf = Self.field("_csrf", in: try await get("/documents").text) }
         return response.status
     }
 

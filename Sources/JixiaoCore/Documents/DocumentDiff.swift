@@ -32,6 +32,15 @@ public enum DocumentDiff {
             working.remove(at: index)
             changes.append(DocumentChange(path: path + [.index(index)], operation: .remove(old[index]), label: rowLabel(old[index], index)))
         }
+        // Rows outside the longest run that kept its order go to the end first, so only they are recorded as moved.
+        let staying = Set(longestIncreasingRun(matches.compactMap { $0 }))
+        for (position, source) in matches.enumerated() {
+            guard let source, !staying.contains(source) else { continue }
+            let from = working.firstIndex(of: source)!
+            guard from != working.count - 1 else { continue }
+            working.append(working.remove(at: from))
+            changes.append(DocumentChange(path: path, operation: .move(from: from, to: working.count - 1), label: rowLabel(new[position], position)))
+        }
         for (position, source) in matches.enumerated() {
             if let source {
                 let from = working.firstIndex(of: source)!
@@ -47,6 +56,29 @@ public enum DocumentDiff {
             guard let source else { continue }
             diff(old[source], new[position], path: path + [.index(position)], label: rowLabel(new[position], position), into: &changes)
         }
+    }
+
+    /// The longest subsequence of `values` that increases (patience sorting, O(n log n)).
+    private static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []
+        var previous = [Int?](repeating: nil, count: values.count)
+        for (index, value) in values.enumerated() {
+            var low = 0
+            var high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var run: [Int] = []
+        var cursor = tails.last
+        while let index = cursor {
+            run.append(values[index])
+            cursor = previous[index]
+        }
+        return run.reversed()
     }
 
     /// For each new row, the old row it continues, or nil for a row added.

@@ -8,7 +8,7 @@ public enum EvaluationKind: String, Sendable, Codable {
     public var label: String {
         switch self {
         case .project: "项目支出"
-        case .agency: "部门整体支出"
+        case .agency: "部门整体"
         }
     }
 }

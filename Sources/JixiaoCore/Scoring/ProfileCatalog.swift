@@ -15,6 +15,11 @@ public struct ProfileCatalog: Sendable {
         guard total == 100 else {
             throw ProfileError.invalid(profile.reference, "一级指标权重与执行率分值之和为 \(total.plainText)，应为 100")
         }
+        if profile.isDefault == true,
+            let other = profiles.first(where: { $0.isDefault == true && $0.evaluationKind == profile.evaluationKind && $0.id != profile.id })
+        {
+            throw ProfileError.invalid(profile.reference, "标为默认（isDefault），但“\(other.id)”已是\(profile.evaluationKind.label)自评的默认规则；省份或年度的规则请在“年度”设置中指定，不要标为默认")
+        }
         profiles.removeAll { $0.id == profile.id && $0.version == profile.version }
         profiles.append(profile)
     }

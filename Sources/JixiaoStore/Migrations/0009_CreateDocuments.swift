@@ -9,7 +9,8 @@ import SQLKit
 /// agency-wide evaluation to the agency. Every history row is kept, its actor matched to the user of that display
 /// name where exactly one has it. Two evaluations of one project in one year (the old schema let a form create them)
 /// cannot both be that project's: the later one gets a project of its own, "name（重复 2）", and a history line
-/// that says so. An unknown state or an unreadable evaluation stops the upgrade naming the row; as every migration
+/// that says so; a second overall evaluation of one agency and year is kept the same way, as a subject of its own.
+/// An unknown state or an unreadable evaluation stops the upgrade naming the row; as every migration
 /// runs in one transaction, the database is then still wholly the old one.
 struct CreateDocuments: StoreMigration {
     let number = 9
@@ -118,6 +119,7 @@ struct CreateDocuments: StoreMigration {
             let kind = isAgency ? "agency-evaluation" : "project-self-evaluation"
             var project: String?
             var subject = agency
+            var renamed: (from: String, to: String)?
             if !isAgency {
                 let name = evaluation.project ?? title
                 var chosen = name
@@ -134,17 +136,13 @@ struct CreateDocuments: StoreMigration {
                         VALUES (\(bind: projectID), \(bind: agency), \(bind: chosen), NULL, \(bind: updated))
                         """).run()
                 }
-                if chosen != name {
-                    try await db.raw("""
-                        INSERT INTO document_history (id, document_id, version, position, actor_id, actor_name, at, operation, field, old_value, new_value, change)
-                        VALUES (\(bind: UUID().uuidString), \(bind: id), 0, 0, NULL, '系统升级', \(bind: DocumentStore.now()), '升级', '项目',
-                        \(bind: name), \(bind: chosen), NULL)
-                        """).run()
-                }
+                if chosen != name { renamed = (name, chosen) }
                 project = projectID
                 subject = projectID
             } else if subjects.contains("\(agency)|\(kind)|\(year ?? 0)") {
-                throw StoreError.unreadable(row: "projects.id=\(id)", reason: "同一单位同一年度有两份部门整体自评，请先合并或删除其中一份")
+                // A second overall evaluation of the year (the old API allowed it) is kept, as a subject of its own.
+                subject = id
+                renamed = ("本单位该年度的部门整体自评", "另一份（升级时已有同年度的部门整体自评）")
             }
             subjects.insert("\(subject)|\(kind)|\(year ?? 0)")
             try await db.raw("""
@@ -153,6 +151,13 @@ struct CreateDocuments: StoreMigration {
                 SELECT id, \(bind: kind), agency_id, \(bind: project), \(bind: subject), fiscal_year, name, state, version, write_token,
                 evaluation, updated_at, total_centi, grade, execution_bp, findings, profile FROM legacy_projects WHERE id = \(bind: id)
                 """).run()
+            if let renamed {
+                try await db.raw("""
+                    INSERT INTO document_history (id, document_id, version, position, actor_id, actor_name, at, operation, field, old_value, new_value, change)
+                    VALUES (\(bind: UUID().uuidString), \(bind: id), 0, 0, NULL, '系统升级', \(bind: DocumentStore.now()), '升级',
+                    \(bind: isAgency ? "文档" : "项目"), \(bind: renamed.from), \(bind: renamed.to), NULL)
+                    """).run()
+            }
         }
     }
 

@@ -1,0 +1,151 @@
+import Foundation
+import JixiaoCore
+import SQLKit
+import Testing
+@testable import JixiaoStore
+
+/// Agencies and projects keep their ids across years and renames; a subject has one document of a kind per year;
+/// a document never lands on another unit's project; what cannot be read is an error naming the row. Both backends.
+@Suite struct DocumentModelTests {
+    static let unit = "攀枝花市东区应急管理局"
+
+    static func project(_ year: Int) throws -> SelfEvaluation {
+        var evaluation = try StoreTests.example("seed000-project.json")
+        evaluation.fiscalYear = year
+        return evaluation
+    }
+
+    @Test(arguments: StoreTests.backends)
+    func aProjectKeepsItsIdentityAcrossYears(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            let agency = try await store.addAgency(Self.unit, code: "510402001")
+            let first = try await store.create([try Self.project(2023)], by: StoreTests.author)[0]
+            var later = try Self.project(2024)
+            later.budget.total.spent = later.budget.total.adjustedBudget
+            let second = try await store.create([later], by: StoreTests.author)[0]
+            let projectID = try #require(first.head.projectID)
+            #expect(second.head.projectID == projectID, "the same project, found by its agency and name")
+            let years = try await store.listings(for: StoreTests.lead(agency), ListingQuery(projectID: projectID, order: .fiscalYear))
+            #expect(years.documents.map(\.fiscalYear) == [2023, 2024])
+            #expect(years.documents.map { $0.summary?.executionRate } == [
+                ExactDecimal(significand: 8523, exponent: -4), ExactDecimal(significand: 10000, exponent: -4),
+            ])
+            let renamed = try await store.updateAgency(agency.id, name: "攀枝花市东区应急管理局（更名）", code: "510402001")
+            #expect(renamed.id == agency.id)
+            #expect(try await store.project(projectID, for: StoreTests.lead(agency)).agency == renamed.name)
+            #expect(try await store.head(first.id, for: StoreTests.lead(agency)).agency == renamed.name)
+            var next = try Self.project(2025)
+            next.agency.name = renamed.name
+            let continued = try await store.create([next], project: projectID, by: StoreTests.author)[0]
+            #expect(continued.head.projectID == projectID)
+        }
+    }
+
+    @Test(arguments: StoreTests.backends)
+    func aSubjectHasOneDocumentOfAKindAYear(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            let agency = try await store.addAgency(Self.unit)
+            let first = try await store.create([try Self.project(2023)], by: StoreTests.author)[0]
+            await #expect(throws: StoreError.refused("“应急管理专项经费”2023 年度的项目支出绩效自评已经存在，一个年度只能有一份")) {
+                try await store.create([try Self.project(2023)], by: StoreTests.author)
+            }
+            let second = try await store.create([try Self.project(2024)], by: StoreTests.author)[0]
+            var moved = try Self.project(2023)
+            moved.budget.total.spent = nil
+            await #expect(throws: StoreError.self) {
+                try await store.save(second.id, moved, expectedVersion: 1, by: StoreTests.author, as: StoreTests.lead(agency))
+            }
+            #expect(try await store.head(second.id, for: StoreTests.admin).fiscalYear == 2024, "nothing changed")
+            #expect(try await store.listings(for: StoreTests.admin).total == 2)
+            _ = first
+        }
+    }
+
+    @Test(arguments: StoreTests.backends)
+    func noDocumentLandsOnAnotherUnitsProjectAndNoProjectOnAMissingUnit(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            let agency = try await store.addAgency(Self.unit)
+            let other = try await store.addAgency("株洲市芦淞区应急管理局")
+            let projectID = try #require(try await store.create([try Self.project(2023)], by: StoreTests.author)[0].head.projectID)
+            var foreign = try Self.project(2024)
+            foreign.agency.name = other.name
+            await #expect(throws: StoreError.refused("项目“应急管理专项经费”属于单位“\(Self.unit)”，不能在单位“\(other.name)”名下为它建立文档")) {
+                try await store.create([foreign], project: projectID, by: StoreTests.author)
+            }
+            await #expect(throws: StoreError.refused("没有 id 为 nowhere 的单位，项目未移动")) {
+                try await store.moveProject(projectID, toAgency: "nowhere")
+            }
+            #expect(try await store.project(projectID, for: StoreTests.admin).agencyID == agency.id, "nothing moved")
+            let moved = try await store.moveProject(projectID, toAgency: other.id)
+            #expect(moved.agencyID == other.id)
+            #expect(try await store.listings(for: StoreTests.lead(other)).total == 1, "its documents went with it")
+            #expect(try await store.listings(for: StoreTests.lead(agency)).total == 0)
+        }
+    }
+
+    @Test(arguments: StoreTests.backends)
+    func whatCannotBeReadIsAnErrorNamingTheRow(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            try await store.addAgency(Self.unit)
+            let created = try await store.create([try Self.project(2023)], by: StoreTests.author)[0]
+            try await store.database.raw("UPDATE documents SET state = 'archived' WHERE id = \(bind: created.id)").run()
+            await #expect(throws: StoreError.unreadable(row: "documents.id=\(created.id)", reason: "未知的状态“archived”")) {
+                try await store.head(created.id, for: StoreTests.admin)
+            }
+            await #expect(throws: StoreError.unreadable(row: "documents.id=\(created.id)", reason: "未知的状态“archived”")) {
+                try await store.listings(for: StoreTests.admin)
+            }
+            try await store.database.raw("UPDATE documents SET state = 'draft', body = '{\"kind\": 3}' WHERE id = \(bind: created.id)").run()
+            await #expect(throws: StoreError.self) {
+                try await store.document(created.id, as: SelfEvaluation.self, for: StoreTests.admin)
+            }
+            do {
+                _ = try await store.document(created.id, as: SelfEvaluation.self, for: StoreTests.admin)
+            } catch let StoreError.unreadable(row, _) {
+                #expect(row == "documents.id=\(created.id)")
+            }
+        }
+    }
+}
+
+extension DocumentModelTests {
+    /// The history the store keeps replays: from the first version, the recorded changes of every later save give
+    /// each saved version, moves, removals, insertions, renames and fund lines included.
+    @Test(arguments: StoreTests.backends)
+    func theStoredHistoryReplaysEverySave(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            let agency = try await store.addAgency(Self.unit)
+            let first = try Self.project(2023)
+            let created = try await store.create([first], by: StoreTests.author)[0]
+            var versions = [first]
+            var current = first
+            let edits: [(inout SelfEvaluation) -> Void] = [
+                { $0.indicators.categories[0].groups[0].indicators.swapAt(0, 2) },
+                { $0.indicators.categories[0].groups[0].indicators.remove(at: 0); $0.indicators.categories[1].groups[0].indicators[0].actual = "改" },
+                { $0.indicators.categories[0].groups[0].indicators.insert(Indicator(name: "新增", target: "≥1", actual: "2", weight: .value(5)), at: 1) },
+                { $0.indicators.categories[2].groups[0].indicators[0].name += "（更名）"; $0.statedGrade = "良" },
+                { $0.budget.fundLines.append(FundLine(source: .otherFunds, figures: BudgetFigures(spent: Money(fen: 12_345)))) },
+                { $0.statedTotal = StatedTotal(weight: .value(100), score: .absent); $0.narrative["problems"] = ["一", "二"] },
+            ]
+            for (index, edit) in edits.enumerated() {
+                edit(&current)
+                _ = try await store.save(created.id, current, expectedVersion: index + 1, by: StoreTests.author, as: StoreTests.lead(agency))
+                versions.append(current)
+            }
+            let recorded = try await store.recordedChanges(created.id)
+            var tree = try Self.tree(first)
+            for version in 2...versions.count {
+                tree = try DocumentChange.apply(recorded[version] ?? [], to: tree)
+                #expect(tree == (try Self.tree(versions[version - 1])), "version \(version)")
+            }
+            let history = try await store.history(created.id, for: StoreTests.admin)
+            #expect(history.contains { $0.version == 2 && $0.operation == "移动" })
+            #expect(history.contains { $0.version == 3 && $0.operation == "删除" })
+            #expect(history.contains { $0.version == 4 && $0.operation == "新增" && $0.newValue == "新增" })
+        }
+    }
+
+    static func tree(_ evaluation: SelfEvaluation) throws -> JSONTree {
+        try #require(JSONTree(parsing: try DocumentStore.encode(evaluation)))
+    }
+}
