@@ -157,6 +157,7 @@ import Testing
             let big = try await unit.upload("/documents/import", file: Data(count: WebLimits.formBytes + 1), name: "big.json")
             #expect(big.status == .contentTooLarge)
             var evaluation = try WebHarness.evaluation("seed004-self-evaluation.json")
+            evaluation.kind = .project
             evaluation.project = "新项目"
             let file = try JSONEncoder().encode(evaluation)
             let first = try await unit.upload("/documents/import", file: file, name: "a.json")

@@ -192,8 +192,9 @@ import Testing
             #expect(sheet.rows.first?.first == "单位")
             #expect(sheet.rows.count == 2)
             #expect(sheet.text(row: 2, column: 1) == WebHarness.unitA)
-            #expect(sheet.text(row: 2, column: 4) == "已提交")
-            #expect(Decimal(string: sheet.text(row: 2, column: 5)) != nil, "the score is a number in the sheet")
+            #expect(sheet.text(row: 2, column: 3) == "部门整体支出绩效自评")
+            #expect(sheet.text(row: 2, column: 5) == "已提交")
+            #expect(Decimal(string: sheet.text(row: 2, column: 6)) != nil, "the score is a number in the sheet")
 
             var reviewer = Browser(client)
             try await reviewer.signIn("reviewerB")

@@ -51,8 +51,10 @@ enum WebHarness {
     static let system = Author(id: nil, name: "fixture")
 
     /// Runs `body` against a router over a fresh store.
-    static func withApp(_ backend: Backend, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
-        try await withDatabase(backend) { database in
+    static func withApp(
+        _ backend: Backend, profiles: ProfileCatalog = profiles, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await withDatabase(backend, profiles: profiles) { database in
             let app = try await WebApp(database: database, profiles: profiles, bcryptCost: 4)
             let agencyA = try await database.store.addAgency(unitA)
             let agencyB = try await database.store.addAgency(unitB)
@@ -68,33 +70,32 @@ enum WebHarness {
         }
     }
 
-    static func withDatabase(_ backend: Backend, _ body: (StoreDatabase) async throws -> Void) async throws {
-        switch backend {
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-web-\(UUID().uuidString).sqlite").path
-            let database = try await StoreDatabase.open(path, profiles: profiles)
+    static func withDatabase(_ backend: Backend, profiles: ProfileCatalog = profiles, _ body: (StoreDatabase) async throws -> Void) async throws {
+        func run(_ location: String) async throws {
+            let database = try await StoreDatabase.open(location, profiles: profiles)
             do { try await body(database) } catch {
                 try await database.shutdown()
                 throw error
             }
             try await database.shutdown()
-        case .postgres:
-            let base = try #require(postgresURL)
-            let name = "jixiao_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let admin = try await StoreDatabase.open(base, profiles: profiles)
-            try await admin.store.database.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-            var failure: (any Error)?
-            do {
-                let database = try await StoreDatabase.open(base[..<base.lastIndex(of: "/")!] + "/" + name, profiles: profiles)
-                do { try await body(database) } catch { failure = error }
-                try await database.shutdown()
-                try await admin.store.database.raw("DROP DATABASE \(unsafeRaw: name)").run()
-            } catch {
-                failure = failure ?? error
-            }
-            try await admin.shutdown()
-            if let failure { throw failure }
         }
+        switch backend {
+        case .sqlite: try await run(FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-web-\(UUID().uuidString).sqlite").path)
+        case .postgres: try await withPostgresDatabase { try await run($0) }
+        }
+    }
+
+    /// Runs `body` with the URL of a new PostgreSQL database, dropped afterwards (a server, or several, open it).
+    static func withPostgresDatabase(_ body: (String) async throws -> Void) async throws {
+        let base = try #require(postgresURL)
+        let name = "jixiao_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let admin = try await StoreDatabase.open(base, profiles: profiles)
+        try await admin.store.database.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        var failure: (any Error)?
+        do { try await body(base[..<base.lastIndex(of: "/")!] + "/" + name) } catch { failure = error }
+        do { try await admin.store.database.raw("DROP DATABASE \(unsafeRaw: name)").run() } catch { failure = failure ?? error }
+        try await admin.shutdown()
+        if let failure { throw failure }
     }
 }
 

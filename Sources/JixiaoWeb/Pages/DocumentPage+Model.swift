@@ -139,6 +139,7 @@ struct DocumentURLs {
     var approve: String
     var `return`: String
     var publish: String
+    var editorScript = SiteURL.editorScript.path
 
     init(_ head: DocumentHead) {
         page = SiteURL.document(head.id).path
