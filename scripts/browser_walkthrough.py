@@ -5,7 +5,8 @@ Starts `jixiao serve` on a new SQLite file, reads the first logins it prints, an
 imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, sees them
 follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
-looks at the overview and at the years set up on its admin page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+looks at the overview and at the years set up on its admin page; the other unit starts its project's 2024 evaluation
+from the project's page and sees both years side by side; seed 004's unit sees its overall evaluation on its own page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
     python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
 
@@ -148,6 +149,29 @@ def main():
         walk.open("/admin")
         walk.expect(["系统管理", "年度", "2023", "开放", "hunan-2023-agency@2023.1"], "the bureau sees the years and their profiles")
         walk.shot("web-admin.png", 1300)
+
+        walk.sign_in("unit1", logins["unit1"])
+        driver.find_element(By.LINK_TEXT, "各年度").click()
+        walk.expect(["各年度情况", "2023 年度", "95.52", "85.23%"], "the project's page shows its 2023 evaluation")
+        year = driver.find_element(By.NAME, "fiscalYear")
+        year.clear()
+        year.send_keys("2024")
+        driver.find_element(By.XPATH, "//button[text()='新建']").click()
+        walk.expect(["2024 年度", "该项目各年度"], "starts the 2024 evaluation of the same project")
+        spent = driver.find_element(By.NAME, "budget.spent")
+        driver.find_element(By.NAME, "budget.initial").send_keys("50")
+        driver.find_element(By.NAME, "budget.adjusted").send_keys("50")
+        spent.send_keys("45")
+        driver.find_element(By.ID, "save").click()
+        walk.expect(["第 2 版"], "fills in 2024's budget and saves")
+        driver.find_element(By.LINK_TEXT, "该项目各年度").click()
+        walk.expect(["2023 年度", "2024 年度", "85.23%", "90.00%"], "one project, both years side by side")
+        walk.shot("web-project-years.png", 700)
+
+        walk.sign_in(lead, logins[lead])
+        driver.find_element(By.LINK_TEXT, "本单位").click()
+        walk.expect(["部门整体支出绩效自评", "2023 年度"], "the agency's overall evaluation shows as the agency's")
+        walk.shot("web-agency.png", 700)
     finally:
         driver.quit()
         server.terminate()
