@@ -190,11 +190,13 @@ public struct AccountStore: Sendable {
                 SELECT login, address, attempted_at, outcome FROM login_attempts
                 WHERE outcome <> \(bind: LoginOutcome.signedIn.rawValue) ORDER BY attempted_at DESC LIMIT \(bind: limit)
                 """).all().map { row in
-                LoginAttempt(
-                    login: try row.decode(column: "login", as: String.self),
-                    address: try row.decodeNil(column: "address") ? nil : try row.decode(column: "address", as: String.self),
-                    at: try Self.date(try row.decode(column: "attempted_at", as: String.self)),
-                    outcome: LoginOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .wrongPassword)
+                let stored = try row.decode(column: "outcome", as: String.self)
+                guard let outcome = LoginOutcome(rawValue: stored) else {
+                    throw StoreError.unreadable(row: "login_attempts", reason: "未知的登录结果“\(stored)”")
+                }
+                return LoginAttempt(
+                    login: try row.decode(column: "login", as: String.self), address: try row.optional("address", as: String.self),
+                    at: try Self.date(try row.decode(column: "attempted_at", as: String.self)), outcome: outcome)
             }
         }
     }

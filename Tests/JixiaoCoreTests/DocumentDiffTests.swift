@@ -7,21 +7,14 @@ import Testing
 /// random edits of a real self-evaluation (values, rows added, removed, moved and renamed, fund lines, totals,
 /// grades), and the way moves and renames read.
 @Suite struct DocumentDiffTests {
-    /// A small deterministic generator, so a failing seed replays.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    /// A deterministic generator for a seed, so a failing seed replays.
+    static func random(_ seed: UInt64) -> Xoshiro {
+        Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, ~seed, seed &* 31))
     }
 
     static let words = ["培训次数", "覆盖率", "满意度", "≥90%", "4次", "", "名称", "/", "1.5", "数量指标"]
 
-    static func tree(_ random: inout SplitMix, depth: Int = 0) -> JSONTree {
+    static func tree(_ random: inout Xoshiro, depth: Int = 0) -> JSONTree {
         let roll = Int.random(in: 0..<(depth > 3 ? 4 : 7), using: &random)
         switch roll {
         case 0: return .null
@@ -40,13 +33,13 @@ import Testing
     }
 
     /// A list element: often a named row, as indicator tables have.
-    static func row(_ random: inout SplitMix, depth: Int) -> JSONTree {
+    static func row(_ random: inout Xoshiro, depth: Int) -> JSONTree {
         guard Bool.random(using: &random) else { return tree(&random, depth: depth) }
         return .object(["name": .string(words.randomElement(using: &random)!), "actual": tree(&random, depth: depth + 1)])
     }
 
     /// `tree` with a few random edits anywhere in it.
-    static func edited(_ tree: JSONTree, _ random: inout SplitMix, depth: Int = 0) -> JSONTree {
+    static func edited(_ tree: JSONTree, _ random: inout Xoshiro, depth: Int = 0) -> JSONTree {
         switch tree {
         case .array(var items):
             if !items.isEmpty, Int.random(in: 0..<3, using: &random) == 0 { items.swapAt(0, Int.random(in: 0..<items.count, using: &random)) }
@@ -65,7 +58,7 @@ import Testing
 
     @Test func changesBetweenRandomTreesReplayExactly() async {
         await propertyCheck(count: 3_000, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
-            var random = SplitMix(state: seed)
+            var random = Self.random(seed)
             let old = Self.tree(&random)
             let new = Bool.random(using: &random) ? Self.edited(old, &random) : Self.tree(&random)
             let changes = DocumentDiff.changes(from: old, to: new)
@@ -84,7 +77,7 @@ import Testing
     }()
 
     /// The evaluation with random edits of the kinds users make.
-    static func edited(_ evaluation: SelfEvaluation, _ random: inout SplitMix) -> SelfEvaluation {
+    static func edited(_ evaluation: SelfEvaluation, _ random: inout Xoshiro) -> SelfEvaluation {
         var evaluation = evaluation
         for _ in 0..<Int.random(in: 1...6, using: &random) {
             let c = Int.random(in: 0..<evaluation.indicators.categories.count, using: &random)
@@ -116,7 +109,7 @@ import Testing
 
     @Test func changesBetweenTwoVersionsOfAnEvaluationReplayExactly() async {
         await propertyCheck(count: 500, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
-            var random = SplitMix(state: seed)
+            var random = Self.random(seed)
             let first = Self.edited(Self.seed000, &random)
             let second = Self.edited(first, &random)
             guard let old = try? Self.tree(first), let new = try? Self.tree(second) else {
