@@ -37,12 +37,17 @@ struct ReportCommand: ParsableCommand {
         var progress = ProgressBar(total: files.count, enabled: files.count > 1)
         var failures = 0
         var written = 0
+        var names: [String: String] = [:]
         for file in files {
             do {
-                for (index, evaluation) in try SelfEvaluationImporter.load(file).enumerated() {
-                    let sheet = Scorer(profile: try profiles.resolve(for: evaluation, in: catalog)).score(evaluation)
-                    let base = file.deletingPathExtension().lastPathComponent + (index > 0 ? "-\(index + 1)" : "")
-                    try write(evaluation, sheet: sheet, outline: reportOutline, to: folder, base: base)
+                for evaluation in try SelfEvaluationImporter.load(file) {
+                    let name = ReportFileName.name(evaluation, format: format.rawValue)
+                    if let earlier = names[name] {
+                        throw ValidationError("\(file.lastPathComponent) 与 \(earlier) 是同一单位、同一项目、同一年度的自评，输出文件 \(name) 已由 \(earlier) 生成，未覆盖")
+                    }
+                    names[name] = file.lastPathComponent
+                    let assessment = Assessment(evaluation, profile: try profiles.resolve(for: evaluation, in: catalog))
+                    try write(evaluation, assessment: assessment, outline: reportOutline, to: folder, name: name)
                     written += 1
                 }
             } catch {
@@ -55,12 +60,12 @@ struct ReportCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private func write(_ evaluation: SelfEvaluation, sheet: ScoreSheet, outline: ReportOutline, to folder: URL, base: String) throws {
-        let content = ReportContent.projectReport(evaluation, sheet: sheet, outline: outline)
-        let target = folder.appendingPathComponent(base + "." + format.rawValue)
+    private func write(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline, to folder: URL, name: String) throws {
+        let content = ReportContent.projectReport(evaluation, assessment: assessment, outline: outline)
+        let target = folder.appendingPathComponent(name)
         switch format {
         case .docx: try ReportRenderers.docx(content).write(to: target)
-        case .xlsx: try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(sheet)).write(to: target)
+        case .xlsx: try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(assessment.sheet)).write(to: target)
         case .html: try Data(ReportRenderers.html(content).utf8).write(to: target)
         case .md: try Data(ReportRenderers.markdown(content).utf8).write(to: target)
         case .pdf:
@@ -68,7 +73,7 @@ struct ReportCommand: ParsableCommand {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-pdf-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let docx = scratch.appendingPathComponent(base + ".docx")
+            let docx = scratch.appendingPathComponent((name as NSString).deletingPathExtension + ".docx")
             try ReportRenderers.docx(content).write(to: docx)
             _ = try PDFConverter.convert(docx, into: folder)
         }

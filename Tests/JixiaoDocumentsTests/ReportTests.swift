@@ -10,8 +10,8 @@ import JixiaoOffice
 
     static func content() throws -> (ReportContent, ScoreSheet, SelfEvaluation) {
         let evaluation = try #require(try SelfEvaluationImporter.load(data).first)
-        let sheet = Scorer(profile: try ProfileCatalog.builtin().defaultProfile(for: evaluation.kind)).score(evaluation)
-        return (ReportContent.projectReport(evaluation, sheet: sheet, outline: try ReportOutline.builtin()), sheet, evaluation)
+        let assessment = Assessment(evaluation, profile: try ProfileCatalog.builtin().defaultProfile(for: evaluation.kind))
+        return (ReportContent.projectReport(evaluation, assessment: assessment, outline: try ReportOutline.builtin()), assessment.sheet, evaluation)
     }
 
     @Test func theGeneratedSentencesCarryTheSeedsFacts() throws {
@@ -20,7 +20,7 @@ import JixiaoOffice
         let text = document.paragraphs.map(\.text).joined(separator: "\n")
         #expect(text.contains("2023年度攀枝花市东区应急管理局项目支出"))
         #expect(text.contains("2023年申请应急管理专项经费48万元，财政批复48万元，全年预算无追加和调整。"))
-        #expect(text.contains("实际支出40.91万元，结余7.09万元，预算执行率85.23%"))
+        #expect(text.contains("项目全年预算执行率为85.23%"))
         #expect(text.contains("本项目自评得分\(sheet.total.fixed(2))分，评价等级为“\(sheet.gradeLabel ?? "")”"))
         #expect(sheet.total.fixed(2) == "95.52" && sheet.gradeLabel == "优")
         // The unit's own paragraphs are kept under their headings.
@@ -40,7 +40,7 @@ import JixiaoOffice
         #expect(footer.contains("— ") && footer.contains(" PAGE "))
         #expect(xml.contains("<w:vMerge w:val=\"restart\"/>") && xml.contains("<w:gridSpan"))
         let document = try WordDocument(package: package)
-        #expect(document.tables.count == 2)
+        #expect(document.tables.count == 3, "the 自评表's blocks, its indicator table, the annex")
         let table = document.tables[0]
         #expect(table.cells.values.contains(.text("40.91")))
         #expect(table.cells.values.contains(.text("85.23%")))
@@ -61,7 +61,7 @@ import JixiaoOffice
     @Test func htmlAndMarkdownCarryTheSameContent() throws {
         let (content, _, _) = try Self.content()
         let html = ReportRenderers.html(content)
-        #expect(html.contains("实际支出40.91万元，结余7.09万元，预算执行率85.23%"))
+        #expect(html.contains("项目全年预算执行率为85.23%，结余7.09万元未使用"))
         #expect(html.contains("rowspan=") && html.contains("@page { size: A4"))
         let markdown = ReportRenderers.markdown(content)
         #expect(markdown.hasPrefix("# 2023年度攀枝花市东区应急管理局项目支出绩效自评报告"))

@@ -35,11 +35,12 @@ import Testing
             #expect(page.contains("执行率 = 40.91 / 40.00 = 102.27%"), "the score's explanation")
             #expect(page.contains("执行率应为 全年执行数 40.91 / 年初预算数 40.00 = 102.27%，表中为 85.23%"), "the check")
             let report = try await bureau.get("/documents/\(fixture.documentB)/report.html").text
-            #expect(report.contains("预算执行率102.27%") && !report.contains("85.23%"), "the report's sentences")
+            #expect(report.contains("项目全年预算执行率为102.27%") && !report.contains("执行率为85.23%"), "the report's sentences")
+            #expect(report.contains("“执行率 85.23%”应为102.27%"), "the stated rate named as a problem")
             let table = try await bureau.get("/documents/\(fixture.documentB)/report.xlsx")
             let workbook = try Workbook(data: table.data, file: "table.xlsx")
             let cells = try workbook.sheet(at: 0).cells.values.map(\.text)
-            #expect(cells.contains("102.27%"), "the 自评表")
+            #expect(cells.contains("1.0227"), "the 自评表 (the rate as a number, shown as 0.00%)")
             let overview = try await bureau.get("/overview").text
             #expect(overview.contains("102.27%"), "the overview")
             let listing = try await store.listings(for: Actor(role: .bureauAdmin), ListingQuery(kinds: [.projectSelfEvaluation]))

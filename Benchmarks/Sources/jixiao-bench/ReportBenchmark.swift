@@ -21,12 +21,12 @@ enum ReportBenchmark {
                 for index in stride(from: worker, to: count, by: workers) {
                     var evaluation = template
                     evaluation.project = "\(template.project ?? "项目")\(index)"
-                    let sheet = Scorer(profile: profile).score(evaluation)
+                    let assessment = Assessment(evaluation, profile: profile)
                     let bytes: Data
                     if xlsx {
-                        bytes = (try? SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(sheet))) ?? Data()
+                        bytes = (try? SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(assessment.sheet))) ?? Data()
                     } else {
-                        bytes = (try? ReportRenderers.docx(ReportContent.projectReport(evaluation, sheet: sheet, outline: outline))) ?? Data()
+                        bytes = (try? ReportRenderers.docx(ReportContent.projectReport(evaluation, assessment: assessment, outline: outline))) ?? Data()
                     }
                     let url = folder.appendingPathComponent("report-\(index).\(xlsx ? "xlsx" : "docx")")
                     sizes.set(index, (try? bytes.write(to: url)) == nil ? -1 : bytes.count)

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoOffice
 
 /// Renders a ``ScoreSheet`` for people: the indicator table with stated and recomputed scores side by side,
 /// the total and grade, the weight-tree problems, and the reason for every difference.

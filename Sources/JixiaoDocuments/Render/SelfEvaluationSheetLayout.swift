@@ -45,6 +45,7 @@ public struct SelfEvaluationSheetLayout {
         row = budgetBlock(&sheet, at: row)
         row = goalBlock(&sheet, at: row)
         indicatorTable(&sheet, at: row)
+        if let used = sheet.usedRange { sheet.border(CellRange(start: CellReference(row: 2, column: 1), end: used.end)) }
         return sheet
     }
 
@@ -63,7 +64,7 @@ public struct SelfEvaluationSheetLayout {
         sheet.set(CellReference(row: row, column: 2), .text("年度资金总额"))
         amounts(budget.total)
         sheet.set(CellReference(row: row, column: 6), Self.value(budget.executionWeight))
-        sheet.set(CellReference(row: row, column: 7), executionRate.map { .text($0) } ?? .text(""))
+        sheet.set(CellReference(row: row, column: 7), executionRate.map { .number($0.description) } ?? .text(""), style: .percent)
         sheet.set(CellReference(row: row, column: 8), executionScore)
         row += 1
         for line in budget.fundLines {
@@ -129,10 +130,13 @@ public struct SelfEvaluationSheetLayout {
         return []
     }
 
-    /// The stated rate for a faithful copy; the score sheet's rate (by the profile's basis) for the table Jixiao produces.
-    private var executionRate: String? {
-        guard case .recomputed(let sheet) = scores else { return evaluation.budget.statedExecutionRate.value.map { $0.plainText + "%" } }
-        return sheet.executionRate.percentText
+    /// The rate as a fraction, to the hundredth of a percent: the stated one for a faithful copy; the score sheet's
+    /// (by the profile's basis) for the table Jixiao produces.
+    private var executionRate: ExactDecimal? {
+        guard case .recomputed(let sheet) = scores else {
+            return evaluation.budget.statedExecutionRate.value.map { $0.divided(by: 100) ?? 0 }
+        }
+        return sheet.executionRate.rate.map { $0.rounded(scale: 4) }
     }
 
     private var executionScore: WorksheetContent.Value {

@@ -31,7 +31,7 @@ public enum SelfEvaluationWorkbook {
             annex.set(CellReference(row: line, column: 7), .text(row.provenance.explanation), style: .text)
         }
         let last = sheet.allRows.count + 2
-        annex.merge(CellRange(start: CellReference(row: last, column: 1), end: CellReference(row: last, column: 4)), .text("合计（评分规则 \(sheet.profile)）"))
+        annex.merge(CellRange(start: CellReference(row: last, column: 1), end: CellReference(row: last, column: 4)), .text("合计（\(sheet.profileName)）"))
         annex.set(CellReference(row: last, column: 5), .number(sheet.total.fixed(2)))
         annex.set(CellReference(row: last, column: 6), .text("等级：\(sheet.gradeLabel ?? "—")"), style: .text)
         return annex

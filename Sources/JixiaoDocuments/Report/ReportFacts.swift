@@ -5,6 +5,11 @@ import JixiaoCore
 public struct ReportFacts: Sendable {
     public private(set) var values: [String: String] = [:]
 
+    /// Facts given as they are (a sentence about one indicator adds its own to the report's).
+    init(values: [String: String]) {
+        self.values = values
+    }
+
     public init(evaluation: SelfEvaluation, sheet: ScoreSheet, outline: ReportOutline) {
         values["fiscalYear"] = evaluation.fiscalYear.map(String.init) ?? ""
         values["agency"] = evaluation.agency.name

@@ -14,15 +14,34 @@ public struct ReportOutline: Codable, Sendable {
     public var sentences: [String: String]
     /// Phrases the sentences use ("noAdjustment", "increase", "decrease").
     public var phrases: [String: String]
+    /// What sections written from the data say ("problems", "suggestions"), by what the data show.
+    public var fromData: [String: FromData]
 
     /// A heading with the unit's paragraphs (`narrative` key) and generated sentences, or sub-sections.
     public struct Section: Codable, Sendable {
         public var heading: String
         public var narrative: String?
+        /// Sentences always written (the score, the grade: Jixiao's figures).
         public var sentences: [String]?
-        /// What to write when the section would otherwise be empty ("无。").
-        public var empty: String?
+        /// Sentences written only where the unit wrote nothing, so its own paragraphs (with its amounts and units)
+        /// are not said twice.
+        public var defaultSentences: [String]?
+        /// Where the unit wrote nothing: what the data show (a key of ``fromData``), then a visible placeholder.
+        public var fromData: String?
         public var sections: [Section]?
+    }
+
+    /// The sentences of a section written from the data: one per kind of fact the data show, then a placeholder the
+    /// unit replaces with its own words; `none` when the data show nothing of the kind.
+    public struct FromData: Codable, Sendable {
+        /// Execution under 100 %.
+        public var execution: String
+        /// An indicator that lost points ({indicator}, {weight}, {score}, {actual}, {target}).
+        public var points: String
+        /// Findings of the audit ({findingCount}, {firstFinding}).
+        public var findings: String
+        public var none: String
+        public var placeholder: String
     }
 
     /// The built-in outline with `id`.

@@ -13,13 +13,32 @@ public enum ReportRenderers {
             case .paragraph(let text): blocks.append(.paragraph(text))
             case .caption(let text): blocks.append(.centered(text))
             case .table(let content, let headerRows):
-                let grid = content.grid
-                let widths = content.proportionalWidths(total: WordLayout.gbt9704.textWidth, columns: grid.columnCount)
-                blocks.append(.table(WordTable(sheet: grid, headerRows: headerRows, columnWidths: widths)))
+                blocks += wordTables(content, headerRows: headerRows)
             case .pageBreak: blocks.append(.pageBreak)
             }
         }
         return try WordWriter.document(blocks, title: content.title.replacingOccurrences(of: "\n", with: ""))
+    }
+
+    /// A sheet as Word tables. A form whose repeated header is not its first row (the 自评表's indicator table under
+    /// its budget and goal blocks) is two tables, so Word repeats that header on every page.
+    static func wordTables(_ content: WorksheetContent, headerRows: Int) -> [WordWriter.Block] {
+        let layout = WordLayout.gbt9704
+        let whole = content.grid
+        let weights = content.proportionalWidths(total: layout.textWidth, columns: whole.columnCount)
+        let widths = WordTable(sheet: whole).fittedWidths(total: layout.textWidth, fontSize: layout.tableSize / 2, weights: weights)
+        func table(_ part: WorksheetContent, headerRows: Int, joinsNext: Bool = false) -> WordWriter.Block {
+            var table = WordTable(sheet: part.grid, headerRows: headerRows, columnWidths: widths)
+            table.joinsNext = joinsNext
+            return .table(table)
+        }
+        guard headerRows == 0, let titles = content.printTitleRows, titles.lowerBound > 1, let last = content.usedRange?.end.row else {
+            return [table(content, headerRows: headerRows)]
+        }
+        return [
+            table(content.rows(1...(titles.lowerBound - 1)), headerRows: 0, joinsNext: true),
+            table(content.rows(titles.lowerBound...last), headerRows: titles.count),
+        ]
     }
 
     public static func html(_ content: ReportContent) -> String {

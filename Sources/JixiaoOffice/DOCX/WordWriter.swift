@@ -29,7 +29,7 @@ public enum WordWriter {
             case .pageBreak: body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             }
         }
-        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
             + "<w:pgSz w:w=\"\(layout.pageWidth)\" w:h=\"\(layout.pageHeight)\"/>"
             + "<w:pgMar w:top=\"\(layout.marginTop)\" w:right=\"\(layout.marginRight)\" w:bottom=\"\(layout.marginBottom)\" w:left=\"\(layout.marginLeft)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
             + "<w:docGrid w:type=\"lines\" w:linePitch=\"\(layout.lineSpacing)\"/></w:sectPr>"
@@ -42,7 +42,9 @@ public enum WordWriter {
             ("word/_rels/document.xml.rels", Data(WordParts.documentRelationships.utf8)),
             ("word/document.xml", Data(document.utf8)),
             ("word/styles.xml", Data(WordParts.styles(layout).utf8)),
-            ("word/footer1.xml", Data(WordParts.footer.utf8)),
+            ("word/settings.xml", Data(WordParts.settings.utf8)),
+            ("word/footer1.xml", Data(WordParts.footer(odd: true).utf8)),
+            ("word/footer2.xml", Data(WordParts.footer(odd: false).utf8)),
         ])
     }
 
@@ -85,6 +87,10 @@ public enum WordWriter {
             }
             xml += "</w:tr>"
         }
-        return xml + "</w:tbl><w:p/>"
+        // Two tables need a paragraph between them; a form's parts get one a point high.
+        let after = table.joinsNext
+            ? #"<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact" w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>"#
+            : "<w:p/>"
+        return xml + "</w:tbl>" + after
     }
 }

@@ -31,8 +31,10 @@ public enum WorkbookWriter {
         }
         xml += "<sheetData>"
         let byRow = Dictionary(grouping: sheet.cells.keys, by: \.row)
+        let heights = RowHeights.fitted(sheet)
         for row in byRow.keys.sorted() {
-            xml += "<row r=\"\(row)\">"
+            let height = heights[row].map { " ht=\"\(String(format: "%.1f", $0))\" customHeight=\"1\"" } ?? ""
+            xml += "<row r=\"\(row)\"\(height)>"
             for reference in byRow[row]!.sorted() {
                 guard let (value, style) = sheet.cells[reference] else { continue }
                 let styleIndex = styles.index(of: style)
@@ -62,12 +64,18 @@ public enum WorkbookWriter {
             xml += "<sheet name=\"\(XMLText.escape(String(sheet.name.prefix(31))))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         xml += "</sheets>"
-        let titles = sheets.enumerated().compactMap { index, sheet in
-            sheet.printTitleRows.map {
-                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(XMLText.escape(String(sheet.name.prefix(31))))'!$\($0.lowerBound):$\($0.upperBound)</definedName>"
+        var names: [String] = []
+        for (index, sheet) in sheets.enumerated() {
+            let quoted = "'" + XMLText.escape(String(sheet.name.prefix(31)).replacingOccurrences(of: "'", with: "''")) + "'"
+            if let area = sheet.usedRange {
+                let absolute = "$\(CellReference.letters(area.start.column))$\(area.start.row):$\(CellReference.letters(area.end.column))$\(area.end.row)"
+                names.append("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"\(index)\">\(quoted)!\(absolute)</definedName>")
+            }
+            if let rows = sheet.printTitleRows {
+                names.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(quoted)!$\(rows.lowerBound):$\(rows.upperBound)</definedName>")
             }
         }
-        if !titles.isEmpty { xml += "<definedNames>" + titles.joined() + "</definedNames>" }
+        if !names.isEmpty { xml += "<definedNames>" + names.joined() + "</definedNames>" }
         return xml + "</workbook>"
     }
 

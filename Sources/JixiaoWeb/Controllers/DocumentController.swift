@@ -161,7 +161,7 @@ extension WebApp {
     func download(_ document: Document<SelfEvaluation>, format: String) async throws -> Response {
         let evaluation = document.body
         let assessment = try assessment(of: evaluation, in: document.head.yearSetUp)
-        let content = ReportContent.projectReport(evaluation, sheet: assessment.sheet, outline: outline)
+        let content = ReportContent.projectReport(evaluation, assessment: assessment, outline: outline)
         let data: Data
         let type: String
         switch format {
@@ -180,7 +180,7 @@ extension WebApp {
         default:
             throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
         }
-        let file = "\(document.head.title)-绩效自评报告.\(format)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.\(format)"
+        let file = ReportFileName.name(evaluation, format: format).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.\(format)"
         return Response(
             status: .ok,
             headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(file)"],

@@ -107,6 +107,8 @@ enum OverviewWorkbook {
             for (column, value) in values.enumerated() { sheet.set(CellReference(row: row, column: column + 1), value) }
         }
         sheet.columnWidths = [1: 30, 2: 8, 3: 20, 4: 36, 5: 10, 6: 10, 7: 8, 8: 12, 9: 14, 10: 22]
+        sheet.printTitleRows = 1...1
+        sheet.landscape = true
         return sheet
     }
 }

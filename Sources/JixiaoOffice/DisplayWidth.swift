@@ -1,10 +1,11 @@
-/// Terminal column widths for aligning Chinese text: East Asian wide and full-width characters take two.
-enum DisplayWidth {
-    static func of(_ text: String) -> Int {
+/// Widths of text in half-em columns, as terminals, spreadsheet column widths and Chinese typesetting count them:
+/// East Asian wide and full-width characters take two, others one.
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + width($1) }
     }
 
-    static func width(_ scalar: Unicode.Scalar) -> Int {
+    public static func width(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
@@ -18,7 +19,7 @@ enum DisplayWidth {
     }
 
     /// `text` cut to `columns` (with "…" when cut) and padded with spaces to exactly that width.
-    static func fit(_ text: String, _ columns: Int, alignRight: Bool = false) -> String {
+    public static func fit(_ text: String, _ columns: Int, alignRight: Bool = false) -> String {
         var result = ""
         var used = 0
         let flat = text.replacingOccurrences(of: "\n", with: " ")
