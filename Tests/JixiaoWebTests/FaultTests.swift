@@ -222,7 +222,7 @@ import Testing
             #expect(docx.status == .ok)
             let document = try WordDocument(package: OfficePackage(data: docx.data, file: "report.docx"))
             #expect(document.paragraphs.contains { $0.text.contains("应急管理专项经费") })
-            #expect(document.paragraphs.contains { $0.text.contains("40.91万元") })
+            #expect(document.paragraphs.contains { $0.text.contains("预算执行率为85.23%") })
             let xlsx = try await visitor.get("/public/\(fixture.documentB)/report.xlsx")
             let table = try Workbook(data: xlsx.data, file: "table.xlsx").sheet(at: 0)
             #expect(table.rows.joined().contains { $0.contains("应急管理专项经费") })
