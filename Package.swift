@@ -39,7 +39,10 @@ let package = Package(
         .target(
             name: "JixiaoDocuments",
             dependencies: ["JixiaoCore", "JixiaoOffice"],
-            resources: [.copy("Resources/Outlines"), .copy("Resources/Profiles")],
+            resources: [
+                .copy("Resources/Outlines"), .copy("Resources/Profiles"), .copy("Resources/Approvals"), .copy("Resources/Monitoring"),
+                .copy("Resources/Calendars"), .copy("Resources/Layouts"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

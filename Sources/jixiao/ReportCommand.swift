@@ -27,6 +27,12 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var profiles: ProfileOptions
 
+    @Option(name: .long, help: "支付台账（.xlsx、.csv）：全年执行数按审批齐全的支付计算")
+    var ledger: String?
+
+    @Option(name: .long, help: "支付台账的审批规则：内置 id 或 JSON 文件路径")
+    var rules: String = "seeds-2023"
+
     func run() throws {
         let files = try ReportInputs.expand(inputs)
         let catalog = try profiles.catalog()
@@ -38,9 +44,14 @@ struct ReportCommand: ParsableCommand {
         var failures = 0
         var written = 0
         var names: [String: String] = [:]
+        let payments = try ledger.map { try ledgerReview($0) }
         for file in files {
             do {
-                for evaluation in try SelfEvaluationImporter.load(file) {
+                for loaded in try SelfEvaluationImporter.load(file) {
+                    var evaluation = loaded
+                    if let (ledger, review) = payments, ledger.project == evaluation.project, ledger.fiscalYear == evaluation.fiscalYear {
+                        evaluation = evaluation.executing(review)
+                    }
                     let name = ReportFileName.name(evaluation, format: format.rawValue)
                     if let earlier = names[name] {
                         throw ValidationError("\(file.lastPathComponent) 与 \(earlier) 是同一单位、同一项目、同一年度的自评，输出文件 \(name) 已由 \(earlier) 生成，未覆盖")
@@ -58,6 +69,17 @@ struct ReportCommand: ParsableCommand {
         }
         print("已生成 \(written) 份\(format.rawValue.uppercased())，输出目录 \(folder.path)\(failures > 0 ? "；\(failures) 个文件失败" : "")")
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The ledger read and reviewed; a ledger with problems is refused before anything is written.
+    private func ledgerReview(_ path: String) throws -> (PaymentLedger, LedgerReview) {
+        let approvalRules = try RuleFiles.approvalRules(rules)
+        let ledger = try PaymentLedgerImporter.load(URL(fileURLWithPath: path), rules: approvalRules)
+        let review = LedgerReview(ledger, rules: approvalRules)
+        guard review.problems.isEmpty else {
+            throw ValidationError("支付台账 \(path) 有 \(review.problems.count) 处问题：\n" + review.problems.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+        return (ledger, review)
     }
 
     private func write(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline, to folder: URL, name: String) throws {

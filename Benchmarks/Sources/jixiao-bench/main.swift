@@ -48,6 +48,17 @@ if arguments.first == "report" {
     try ReportBenchmark.run(reports: reports, data: data, xlsx: xlsx)
     exit(0)
 }
+if arguments.first == "monitor-province" {
+    var projects = 1_000
+    var out = URL(fileURLWithPath: "monitor-province.json")
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+        if argument == "--projects", let value = iterator.next().flatMap(Int.init) { projects = value }
+        if argument == "--out", let value = iterator.next() { out = URL(fileURLWithPath: value) }
+    }
+    try MonitoringProvince.write(projects: projects, to: out)
+    exit(0)
+}
 if arguments.first == "web-seed" {
     var database = ""
     var agencies = 1_000

@@ -67,6 +67,8 @@ public struct Budget: Hashable, Sendable, Codable {
     public var statedExecutionScore: StatedNumber
     /// Other labelled amounts in the block (按收入性质分 / 按支出性质分 …).
     public var breakdown: [LabeledAmount]
+    /// Where 全年执行数 comes from when it is the sum of the project's payments ledger, not typed in.
+    public var ledger: LedgerExecution?
 
     public init(
         total: BudgetFigures = BudgetFigures(),
@@ -87,7 +89,7 @@ public struct Budget: Hashable, Sendable, Codable {
 
 extension Budget {
     enum CodingKeys: String, CodingKey {
-        case total, fundLines, executionWeight, statedExecutionRate, statedExecutionScore, breakdown
+        case total, fundLines, executionWeight, statedExecutionRate, statedExecutionScore, breakdown, ledger
     }
 
     /// Every key but `total` may be left out of a JSON file.
@@ -101,5 +103,6 @@ extension Budget {
             statedExecutionScore: try c.decodeIfPresent(StatedNumber.self, forKey: .statedExecutionScore) ?? .absent,
             breakdown: try c.decodeIfPresent([LabeledAmount].self, forKey: .breakdown) ?? []
         )
+        ledger = try c.decodeIfPresent(LedgerExecution.self, forKey: .ledger)
     }
 }

@@ -42,9 +42,9 @@ struct ExecutionScoring {
 }
 
 /// Percentages as the tables print them.
-enum Percent {
+public enum Percent {
     /// "99.99%": a ratio printed as a percentage with two decimals.
-    static func text(_ ratio: ExactDecimal) -> String {
+    public static func text(_ ratio: ExactDecimal) -> String {
         (ratio * 100).fixed(2) + "%"
     }
 }

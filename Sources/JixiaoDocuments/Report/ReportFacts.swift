@@ -30,6 +30,11 @@ public struct ReportFacts: Sendable {
             }
         }
         values["executionRate"] = sheet.executionRate.percentText
+        if let ledger = evaluation.budget.ledger {
+            values["ledgerPayments"] = String(ledger.payments)
+            values["ledgerExecuted"] = ledger.executed.amount(in: .yuan).plainText
+            values["ledgerPending"] = ledger.pending.amount(in: .yuan).plainText
+        }
         if let score = sheet.execution.roundedScore { values["executionScore"] = score.fixed(2) }
         values["executionWeight"] = sheet.execution.weight?.plainText
         values["total"] = sheet.total.fixed(2)

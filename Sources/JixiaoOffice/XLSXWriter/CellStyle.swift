@@ -35,6 +35,8 @@ public struct CellStyle: Hashable, Sendable {
     public static let text = CellStyle(alignment: .left)
     /// An amount in 万元 with two decimals.
     public static let amount = CellStyle(alignment: .right, numberFormat: "0.00")
+    /// A score with two decimals.
+    public static let score = CellStyle(numberFormat: "0.00")
     /// A rate stored as its fraction (0.8523) and shown as a percentage with two decimals (85.23%).
     public static let percent = CellStyle(alignment: .right, numberFormat: "0.00%")
 }

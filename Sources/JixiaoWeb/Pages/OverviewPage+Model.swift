@@ -92,19 +92,22 @@ enum OverviewWorkbook {
         var sheet = WorksheetContent(name: "总览")
         let headers = ["单位", "年度", "类别", "项目", "状态", "自评得分", "等级", "预算执行率", "审核发现问题数", "更新时间（北京时间）"]
         for (column, header) in headers.enumerated() {
-            sheet.set(CellReference(row: 1, column: column + 1), .text(header), style: .title)
+            sheet.set(CellReference(row: 1, column: column + 1), .text(header), style: CellStyle(bold: true))
         }
         for (index, listing) in documents.enumerated() {
             let row = index + 2
             let summary = listing.summary
-            let values: [WorksheetContent.Value] = [
-                .text(listing.agency), .text(listing.fiscalYear.map(String.init) ?? ""), .text(listing.kind.label), .text(listing.title),
-                .text(listing.state.label),
-                summary.map { .number($0.total.fixed(2)) } ?? .text(""), .text(summary?.grade ?? ""),
-                summary?.executionRate.map { .number(($0 * 100).fixed(2)) } ?? .text(""),
-                summary.map { .number(String($0.findings)) } ?? .text(""), .text(BeijingTime.display(listing.updatedAt, seconds: true)),
+            let values: [(WorksheetContent.Value, CellStyle)] = [
+                (.text(listing.agency), .text), (.text(listing.fiscalYear.map(String.init) ?? ""), .body), (.text(listing.kind.label), .body),
+                (.text(listing.title), .text), (.text(listing.state.label), .body),
+                (summary.map { .number($0.total.fixed(2)) } ?? .text(""), .score), (.text(summary?.grade ?? ""), .body),
+                (summary?.executionRate.map { .number($0.rounded(scale: 4).description) } ?? .text(""), .percent),
+                (summary.map { .number(String($0.findings)) } ?? .text(""), .body),
+                (.text(BeijingTime.display(listing.updatedAt, seconds: true)), .body),
             ]
-            for (column, value) in values.enumerated() { sheet.set(CellReference(row: row, column: column + 1), value) }
+            for (column, (value, style)) in values.enumerated() {
+                sheet.set(CellReference(row: row, column: column + 1), value, style: style)
+            }
         }
         sheet.columnWidths = [1: 30, 2: 8, 3: 20, 4: 36, 5: 10, 6: 10, 7: 8, 8: 12, 9: 14, 10: 22]
         sheet.printTitleRows = 1...1
