@@ -11,6 +11,8 @@ public struct UserRecord: Hashable, Sendable, Codable {
     public var agency: AgencyRef?
     /// The units a 审核人 is assigned to, by name.
     public var reviews: [AgencyRef]
+    /// The approval positions a unit user holds (ids of the approval rules' positions: "clerk", "principal" …).
+    public var positions: [String]
 
     /// The user as the workflow sees them: agencies by id.
     public var actor: Actor {

@@ -19,7 +19,8 @@ public struct AccountStore: Sendable {
     /// refused unless made of the allowed characters, and unique.
     @discardableResult
     public func createUser(
-        login: String, displayName: String, passwordHash: String, role: Role, agency: String? = nil, reviews: [String] = []
+        login: String, displayName: String, passwordHash: String, role: Role, agency: String? = nil, reviews: [String] = [],
+        positions: [String] = []
     ) async throws -> UserRecord {
         try await exclusive {
             let login = LoginName.normalised(login)
@@ -33,7 +34,8 @@ public struct AccountStore: Sendable {
             let user = UserRecord(
                 id: UUID().uuidString, login: login, displayName: displayName, role: role,
                 agency: isUnit ? agency.flatMap { name in ids[name].map { AgencyRef(id: $0, name: name) } } : nil,
-                reviews: role == .reviewer ? reviews.sorted().compactMap { name in ids[name].map { AgencyRef(id: $0, name: name) } } : [])
+                reviews: role == .reviewer ? reviews.sorted().compactMap { name in ids[name].map { AgencyRef(id: $0, name: name) } } : [],
+                positions: isUnit ? Array(Set(positions)).sorted() : [])
             try await database.transaction { db in
                 try await db.raw("""
                     INSERT INTO users (id, login, display_name, password_hash, role, agency_id, created_at)
@@ -43,8 +45,31 @@ public struct AccountStore: Sendable {
                 for agency in user.reviews {
                     try await db.raw("INSERT INTO reviewer_agencies (user_id, agency_id) VALUES (\(bind: user.id), \(bind: agency.id))").run()
                 }
+                try await Self.insert(positions: user.positions, of: user.id, in: db)
             }
             return user
+        }
+    }
+
+    /// Sets the approval positions a unit user holds (a reviewer or the bureau holds none).
+    public func setPositions(_ positions: [String], of login: String) async throws {
+        try await exclusive {
+            guard let row = try await database.raw("SELECT id, role FROM users WHERE login = \(bind: LoginName.normalised(login))").first() else {
+                throw StoreError.refused("找不到登录名“\(login)”")
+            }
+            let id = try row.decode(column: "id", as: String.self)
+            let role = Role(rawValue: try row.decode(column: "role", as: String.self))
+            guard role == .unitFiller || role == .unitLead || positions.isEmpty else { throw StoreError.refused("只有单位用户可以担任审批岗位") }
+            try await database.transaction { db in
+                try await db.raw("DELETE FROM user_positions WHERE user_id = \(bind: id)").run()
+                try await Self.insert(positions: Array(Set(positions)).sorted(), of: id, in: db)
+            }
+        }
+    }
+
+    private static func insert(positions: [String], of user: String, in db: any SQLDatabase) async throws {
+        for position in positions {
+            try await db.raw("INSERT INTO user_positions (user_id, position) VALUES (\(bind: user), \(bind: position))").run()
         }
     }
 
@@ -107,13 +132,16 @@ public struct AccountStore: Sendable {
                 SELECT a.id, a.name FROM reviewer_agencies r JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = \(bind: id) ORDER BY a.name
                 """).all().map { AgencyRef(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self)) }
         }
+        let positions = try await database.raw("SELECT position FROM user_positions WHERE user_id = \(bind: id) ORDER BY position").all()
+            .map { try $0.decode(column: "position", as: String.self) }
         var agency: AgencyRef?
         if let agencyID = try row.optional("agency_id", as: String.self) {
             agency = AgencyRef(id: agencyID, name: try row.decode(column: "agency", as: String.self))
         }
         return UserRecord(
             id: id, login: try row.decode(column: "login", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self), role: role, agency: agency, reviews: reviews)
+            displayName: try row.decode(column: "display_name", as: String.self), role: role, agency: agency, reviews: reviews,
+            positions: positions)
     }
 
     // MARK: Sessions

@@ -11,7 +11,7 @@ public struct DocumentListing: Hashable, Sendable, Codable {
     public var title: String
     public var state: WorkflowState
     public var version: Int
-    public var summary: EvaluationSummary?
+    public var summary: DocumentSummary?
     public var updatedAt: String
 }
 
@@ -70,9 +70,9 @@ struct SummaryColumns: Sendable {
     var findings: Int?
     var profile: String?
 
-    init(_ summary: EvaluationSummary?) {
+    init(_ summary: DocumentSummary?) {
         guard let summary else { return }
-        total = Int((summary.total * 100).fixed(0))
+        total = summary.total.flatMap { Int(($0 * 100).fixed(0)) }
         grade = summary.grade
         execution = summary.executionRate.flatMap { Int(($0 * 10000).fixed(0)) }
         findings = summary.findings

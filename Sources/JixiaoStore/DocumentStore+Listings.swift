@@ -68,12 +68,13 @@ extension DocumentStore {
     static func listing(_ row: any SQLRow) throws -> DocumentListing {
         let id = try row.decode(column: "id", as: String.self)
         let (documentKind, workflowState) = try kindAndState(of: row, id: id)
-        var summary: EvaluationSummary?
-        if let centi = try row.optional("total_centi", as: Int.self) {
-            summary = EvaluationSummary(
-                total: ExactDecimal(significand: Int128(centi), exponent: -2), grade: try row.optional("grade", as: String.self),
+        var summary: DocumentSummary?
+        if let findings = try row.optional("findings", as: Int.self) {
+            summary = DocumentSummary(
+                total: try row.optional("total_centi", as: Int.self).map { ExactDecimal(significand: Int128($0), exponent: -2) },
+                grade: try row.optional("grade", as: String.self),
                 executionRate: try row.optional("execution_bp", as: Int.self).map { ExactDecimal(significand: Int128($0), exponent: -4) },
-                findings: try row.optional("findings", as: Int.self) ?? 0, profile: try row.optional("profile", as: String.self) ?? "")
+                findings: findings, profile: try row.optional("profile", as: String.self) ?? "")
         }
         return DocumentListing(
             id: id, kind: documentKind, agencyID: try row.decode(column: "agency_id", as: String.self),

@@ -7,11 +7,11 @@ struct StoredDocument: Sendable {
     var head: DocumentHead
     var json: String
 
-    /// The content as `Body`; a kind stored with another content type, or content that does not decode, is an
-    /// error naming the row (never a blank document).
+    /// The content as `Body`: a document of another kind is refused; content that does not decode is an error naming
+    /// the row (never a blank document).
     func body<Body: DocumentBody>(as type: Body.Type) throws -> Body {
         guard ObjectIdentifier(head.kind.bodyType) == ObjectIdentifier(type) else {
-            throw StoreError.unreadable(row: "documents.id=\(head.id)", reason: "类别为“\(head.kind.label)”，不是所请求的内容")
+            throw StoreError.refused("该文档是\(head.kind.label)，不能这样打开或修改")
         }
         return try decode(type)
     }

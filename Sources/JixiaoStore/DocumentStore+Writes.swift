@@ -38,7 +38,7 @@ extension DocumentStore {
         }
         return try await exclusive {
             let years = Dictionary(uniqueKeysWithValues: try await Self.fiscalYears(in: database).map { ($0.year, $0) })
-            for year in Set(bodies.compactMap(\.fiscalYear)) where years[year]?.isOpen == false {
+            for year in Set(bodies.compactMap(\.documentYear)) where years[year]?.isOpen == false {
                 throw StoreError.forbidden("\(year) 年度已结束填报，不能新建或导入该年度的文档")
             }
             let now = Self.now()
@@ -50,11 +50,12 @@ extension DocumentStore {
                     }
                     let project = try await subjectProject(of: body, agency: agency, named: projectID, at: now, in: db)
                     try await refuseDuplicate(of: body, subject: project ?? agency.id, except: nil, in: db)
+                    try await refuseInvalidLedger(body, agency: agency.id, except: nil, in: db)
                     let head = DocumentHead(
                         id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id, agency: agency.name, projectID: project,
-                        fiscalYear: body.fiscalYear, title: body.title, state: .draft, version: 1, updatedAt: now,
-                        yearSetUp: body.fiscalYear.flatMap { years[$0] })
-                    let summary = SummaryColumns(body.summary(by: profiles, in: head.yearSetUp))
+                        fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
+                        yearSetUp: body.documentYear.flatMap { years[$0] })
+                    let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
                     try await db.raw("""
                         INSERT INTO documents (id, kind, agency_id, project_id, subject_id, fiscal_year, title, state, version,
                         write_token, body, updated_at, total_centi, grade, execution_bp, findings, profile)
@@ -66,6 +67,7 @@ extension DocumentStore {
                     try await Self.record(
                         db, document: head.id, version: 1, author: author, at: now,
                         lines: [HistoryLine(operation: "新建", field: head.kind.label, old: "", new: head.title)])
+                    try await linkedWrite(of: body, replacing: nil, head: head, by: author)?(db)
                     created.append(Document(head: head, body: body))
                 }
                 return created
@@ -97,23 +99,25 @@ extension DocumentStore {
             let head = current.head
             let old = try current.body(as: Body.self)
             guard body.documentKind == head.kind else { throw StoreError.refused("不能把\(head.kind.label)改为\(body.documentKind.label)") }
-            let year = body.fiscalYear == head.fiscalYear ? head.yearSetUp : try await Self.fiscalYear(body.fiscalYear, in: database)
+            let year = body.documentYear == head.fiscalYear ? head.yearSetUp : try await Self.fiscalYear(body.documentYear, in: database)
             try Self.permit(.edit, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false && year?.isOpen != false)
             guard body.agencyName == old.agencyName || body.agencyName == head.agency else {
                 throw StoreError.refused("不能把文档改到其他单位（“\(body.agencyName)”）名下")
             }
             // A save based on another version is stale whatever it names (no arithmetic on a client's number).
             guard expectedVersion == head.version else { throw StoreError.stale(expected: expectedVersion, current: head.version) }
+            try await refuseInvalidLedger(body, agency: head.agencyID, except: head.id, in: database)
             let json = try Self.encode(body)
             guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("内容无法编码为 JSON") }
             let changes = DocumentDiff.changes(from: try current.tree(), to: tree)
             var next = head
-            next.fiscalYear = body.fiscalYear
+            next.fiscalYear = body.documentYear
             next.title = body.title
             next.yearSetUp = year
             let written = try await write(
-                head, as: next, json: json, summary: SummaryColumns(body.summary(by: profiles, in: year)),
-                projectName: body.projectName == old.projectName ? nil : body.projectName, by: author, lines: changes.map(HistoryLine.init))
+                head, as: next, json: json, summary: SummaryColumns(body.summary(by: rules, in: year)),
+                projectName: body.projectName == old.projectName ? nil : body.projectName, by: author, lines: changes.map(HistoryLine.init),
+                linked: linkedWrite(of: body, replacing: old, head: next, by: author))
             return Document(head: written, body: body)
         }
     }
@@ -127,7 +131,7 @@ extension DocumentStore {
             next.state = try Self.permit(action, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false)
             var lines = [HistoryLine(operation: "状态", field: "状态", old: head.state.label, new: next.state.label)]
             if case .return(let comment) = action { lines.append(HistoryLine(operation: "退回", field: "退回意见", old: "", new: comment)) }
-            let summary = SummaryColumns(try current.anyBody().summary(by: profiles, in: head.yearSetUp))
+            let summary = SummaryColumns(try current.anyBody().summary(by: rules, in: head.yearSetUp))
             return try await write(head, as: next, json: current.json, summary: summary, projectName: nil, by: author, lines: lines)
         }
     }
@@ -144,14 +148,13 @@ extension DocumentStore {
         }
     }
 
-    /// The conditional update: it changes the row only if the version is still the one read, stamping a token of
-    /// its own, and reads the token back in the same transaction to learn whether it won (on either database, and
-    /// between servers sharing one). A project renamed by its document is renamed in the same transaction.
+    /// Writes one more version of `current` as `next`, in one transaction with `linked` (another document the write
+    /// changes too: the evaluation whose 全年执行数 a ledger gives). A project renamed by its document is renamed in the
+    /// same transaction.
     private func write(
         _ current: DocumentHead, as next: DocumentHead, json: String, summary: SummaryColumns, projectName: String?,
-        by author: Author, lines: [HistoryLine]
+        by author: Author, lines: [HistoryLine], linked: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     ) async throws -> DocumentHead {
-        let token = UUID().uuidString
         var next = next
         next.version = current.version + 1
         next.updatedAt = Self.now()
@@ -163,22 +166,35 @@ extension DocumentStore {
                     except: current.id, in: db)
             }
             if let projectName, let project = current.projectID { try await rename(project, to: projectName, agency: current.agencyID, in: db) }
-            try await db.raw("""
-                UPDATE documents SET body = \(bind: json), state = \(bind: written.state.rawValue), version = \(bind: written.version),
-                write_token = \(bind: token), title = \(bind: written.title), fiscal_year = \(bind: written.fiscalYear),
-                updated_at = \(bind: written.updatedAt), total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
-                execution_bp = \(bind: summary.execution), findings = \(bind: summary.findings), profile = \(bind: summary.profile)
-                WHERE id = \(bind: current.id) AND version = \(bind: current.version)
-                """).run()
-            let row = try await db.raw("SELECT version, write_token FROM documents WHERE id = \(bind: current.id)").first()
-            guard let row, try row.decode(column: "write_token", as: String.self) == token else {
-                return try row?.decode(column: "version", as: Int.self) ?? 0
-            }
-            try await Self.record(db, document: current.id, version: written.version, author: author, at: written.updatedAt, lines: lines)
+            if let version = try await Self.update(db, current, to: written, json: json, summary: summary, by: author, lines: lines) { return version }
+            try await linked?(db)
             return nil
         }
         if let version = lost { throw StoreError.stale(expected: current.version, current: version) }
         return written
+    }
+
+    /// The conditional update: it changes the row only if the version is still the one read, stamping a token of
+    /// its own, and reads the token back in the same transaction to learn whether it won (on either database, and
+    /// between servers sharing one); then records the history. Returns the row's version when another write won.
+    static func update(
+        _ db: any SQLDatabase, _ current: DocumentHead, to written: DocumentHead, json: String, summary: SummaryColumns, by author: Author,
+        lines: [HistoryLine]
+    ) async throws -> Int? {
+        let token = UUID().uuidString
+        try await db.raw("""
+            UPDATE documents SET body = \(bind: json), state = \(bind: written.state.rawValue), version = \(bind: written.version),
+            write_token = \(bind: token), title = \(bind: written.title), fiscal_year = \(bind: written.fiscalYear),
+            updated_at = \(bind: written.updatedAt), total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
+            execution_bp = \(bind: summary.execution), findings = \(bind: summary.findings), profile = \(bind: summary.profile)
+            WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+            """).run()
+        let row = try await db.raw("SELECT version, write_token FROM documents WHERE id = \(bind: current.id)").first()
+        guard let row, try row.decode(column: "write_token", as: String.self) == token else {
+            return try row?.decode(column: "version", as: Int.self) ?? 0
+        }
+        try await record(db, document: current.id, version: written.version, author: author, at: written.updatedAt, lines: lines)
+        return nil
     }
 
     /// The project a new document is about (nil for kinds about the agency).
@@ -212,7 +228,7 @@ extension DocumentStore {
     }
 
     private func refuseDuplicate<Body: DocumentBody>(of body: Body, subject: String, except: String?, in db: any SQLDatabase) async throws {
-        try await refuseDuplicate(kind: body.documentKind, fiscalYear: body.fiscalYear, title: body.title, subject: subject, except: except, in: db)
+        try await refuseDuplicate(kind: body.documentKind, fiscalYear: body.documentYear, title: body.title, subject: subject, except: except, in: db)
     }
 
     /// A subject has one document of a kind per year.

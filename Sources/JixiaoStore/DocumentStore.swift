@@ -10,17 +10,17 @@ public struct DocumentStore: Sendable {
     let database: any SQLDatabase
     /// For a store on one connection (SQLite): every operation runs alone.
     let gate: SerialGate?
-    /// The profiles the stored summaries are scored by (each document by the one its fiscal year assigns).
-    let profiles: ProfileCatalog
+    /// The rules the stored summaries are computed by (each evaluation by the profile its fiscal year assigns).
+    public let rules: DocumentRules
 
-    public init(database: any SQLDatabase, profiles: ProfileCatalog) {
-        self.init(database: database, gate: nil, profiles: profiles)
+    public init(database: any SQLDatabase, rules: DocumentRules) {
+        self.init(database: database, gate: nil, rules: rules)
     }
 
-    init(database: any SQLDatabase, gate: SerialGate?, profiles: ProfileCatalog) {
+    init(database: any SQLDatabase, gate: SerialGate?, rules: DocumentRules) {
         self.database = database
         self.gate = gate
-        self.profiles = profiles
+        self.rules = rules
     }
 
     /// Runs an operation, alone when the store is on one connection.

@@ -18,7 +18,7 @@ extension DocumentStore {
     public func setFiscalYear(_ fiscalYear: FiscalYear) async throws -> Int {
         for kind in [EvaluationKind.project, .agency] {
             let reference = fiscalYear.profileReference(for: kind)
-            guard let profile = try? profiles.profile(reference: reference) else {
+            guard let profile = try? rules.profiles.profile(reference: reference) else {
                 throw StoreError.refused("没有评分规则“\(reference)”")
             }
             guard profile.evaluationKind == kind else {
@@ -38,7 +38,7 @@ extension DocumentStore {
                     """).all()
                 for row in rows {
                     let stored = StoredDocument(head: try Self.head(row), json: try row.decode(column: "body", as: String.self))
-                    let summary = SummaryColumns(try stored.anyBody().summary(by: profiles, in: fiscalYear))
+                    let summary = SummaryColumns(try stored.anyBody().summary(by: rules, in: fiscalYear))
                     try await db.raw("""
                         UPDATE documents SET total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
                         execution_bp = \(bind: summary.execution), findings = \(bind: summary.findings), profile = \(bind: summary.profile)

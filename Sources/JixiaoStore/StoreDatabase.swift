@@ -21,13 +21,17 @@ public final class StoreDatabase: Sendable {
     }
 
     /// `location` is a `postgres://` URL or a SQLite file path (created if missing); the schema is migrated.
-    /// Stored summaries are scored by `profiles`.
-    public static func open(_ location: String, profiles: ProfileCatalog) async throws -> StoreDatabase {
-        try await open(location, profiles: profiles, migrations: Migrations.all)
+    /// Stored summaries are computed by `profiles` and `approvals` (a ledger under rules not given has no summary).
+    public static func open(_ location: String, profiles: ProfileCatalog, approvals: [ApprovalRules] = []) async throws -> StoreDatabase {
+        try await open(location, rules: DocumentRules(profiles: profiles, approvals: approvals), migrations: Migrations.all)
     }
 
     /// The store with only `migrations` applied (tests build a database as an older release left it).
     static func open(_ location: String, profiles: ProfileCatalog, migrations: [any StoreMigration]) async throws -> StoreDatabase {
+        try await open(location, rules: DocumentRules(profiles: profiles), migrations: migrations)
+    }
+
+    static func open(_ location: String, rules: DocumentRules, migrations: [any StoreMigration]) async throws -> StoreDatabase {
         let logger = Logger(label: "jixiao.store")
         let database: StoreDatabase
         let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
@@ -37,7 +41,7 @@ public final class StoreDatabase: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
                 on: MultiThreadedEventLoopGroup.singleton)
             database = StoreDatabase(
-                store: DocumentStore(database: pool.database(logger: logger).sql(), profiles: profiles),
+                store: DocumentStore(database: pool.database(logger: logger).sql(), rules: rules),
                 close: { try await pool.shutdownAsync() })
         } else {
             let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
@@ -46,7 +50,7 @@ public final class StoreDatabase: Sendable {
             // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
             _ = try await connection.query("PRAGMA cache_size = -65536")
             database = StoreDatabase(
-                store: DocumentStore(database: connection.sql(), gate: SerialGate(), profiles: profiles),
+                store: DocumentStore(database: connection.sql(), gate: SerialGate(), rules: rules),
                 close: { try await connection.close() })
         }
         do {

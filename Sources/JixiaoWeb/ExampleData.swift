@@ -4,8 +4,8 @@ import JixiaoDocuments
 import JixiaoStore
 
 /// What a fresh installation starts with: the units of the example evaluations (docs/examples) with their
-/// projects, a finance-bureau administrator, a reviewer of those units and one 单位负责人 per unit, each with a
-/// random password (kept to `PasswordRules`) printed once.
+/// projects, a finance-bureau administrator, a reviewer of those units and, per unit, its 单位负责人 and the staff of its
+/// payment approvals (财务, 经办人, 分管领导), each with a random password (kept to `PasswordRules`) printed once.
 public enum ExampleData {
     /// One account created on first start and its password.
     public struct FirstLogin: Sendable {
@@ -36,17 +36,25 @@ public enum ExampleData {
         }
         if !evaluations.isEmpty { _ = try await app.store.create(evaluations, by: Author(id: nil, name: "示例数据")) }
         var logins: [FirstLogin] = []
-        func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = []) async throws {
+        func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = [], positions: [String] = []) async throws {
             let password = PasswordRules.generate()
             try await app.accounts.createUser(
                 login: login, displayName: name, passwordHash: try await app.hashPassword(password, for: login), role: role, agency: agency,
-                reviews: reviews)
+                reviews: reviews, positions: positions)
             logins.append(FirstLogin(login: login, password: password, role: role.label, unit: agency ?? reviews.joined(separator: "、")))
         }
         try await add("admin", "财政局管理员", .bureauAdmin)
         try await add("reviewer", "审核人", .reviewer, reviews: units)
+        // Each unit's approvers by the seeds' chain: its lead signs as 主要领导 and records the 党委会's decisions and the
+        // 分管区领导's consent; a 经办人 and a 分管领导 sign; the finance staff enters payments and approves none.
+        let positions = Dictionary(uniqueKeysWithValues: (app.store.rules.approvals.first?.positions ?? []).map { ($0.name, $0.id) })
+        func holding(_ names: [String]) -> [String] { names.compactMap { positions[$0] } }
         for (index, unit) in units.enumerated() {
-            try await add("unit\(index + 1)", "\(unit)负责人", .unitLead, agency: unit)
+            let n = index + 1
+            try await add("unit\(n)", "\(unit)负责人", .unitLead, agency: unit, positions: holding(["主要领导", "局党委会", "分管区领导"]))
+            try await add("finance\(n)", "\(unit)财务", .unitFiller, agency: unit)
+            try await add("clerk\(n)", "\(unit)经办人", .unitFiller, agency: unit, positions: holding(["经办人"]))
+            try await add("deputy\(n)", "\(unit)分管领导", .unitFiller, agency: unit, positions: holding(["分管领导"]))
         }
         return logins
     }

@@ -45,6 +45,7 @@ public struct WebApp: Sendable {
         addAuthRoutes(to: router)
         addDocumentRoutes(to: router)
         addProjectRoutes(to: router)
+        addLedgerRoutes(to: router)
         addPreviewRoutes(to: router)
         addWorkflowRoutes(to: router)
         addReviewRoutes(to: router)

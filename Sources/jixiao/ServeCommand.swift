@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import JixiaoCore
+import JixiaoDocuments
 import JixiaoStore
 import JixiaoWeb
 
@@ -20,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try profiles.catalog()
-        let store = try await StoreDatabase.open(database, profiles: catalog)
+        let store = try await StoreDatabase.open(database, profiles: catalog, approvals: try RuleFiles.approvalRules())
         let app = try await WebApp(database: store, profiles: catalog, secureCookies: secureCookies, warmsPublishedPDFs: true)
         let folder = URL(fileURLWithPath: examples)
         let logins = try await ExampleData.seedIfEmpty(app, examples: FileManager.default.fileExists(atPath: folder.path) ? folder : nil)

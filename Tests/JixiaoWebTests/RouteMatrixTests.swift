@@ -73,6 +73,13 @@ import Testing
         Row(method: .post, path: "/documents/{id}/publish", state: .approved, expected: "login 403 403 404 see 404 see"),
         Row(method: .post, path: "/documents/{id}/publish", state: .submitted, expected: "login 403 403 404 403 404 403"),
         Row(method: .post, path: "/admin/agencies", form: ["name": "新单位{id}"], expected: "login 403 403 403 403 403 see"),
+        // A ledger's forms on a document of another kind are refused; the import without a file too.
+        Row(method: .post, path: "/documents/{id}/payments", form: ["version": "{version}", "date": "2023-05-06", "voucher": "v", "payee": "p", "amount": "1", "purpose": "u"],
+            expected: "login 422 422 404 403 403 422"),
+        Row(method: .post, path: "/documents/{id}/approvals", form: ["version": "{version}", "payment": "0", "position": "clerk"],
+            expected: "login 422 422 404 403 403 403"),
+        Row(method: .post, path: "/projects/{project}/ledger", expected: "login 422 422 404 403 403 422"),
+        Row(method: .post, path: "/admin/users/positions", form: ["login": "fillerA", "positions": "经办人"], expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/agencies/update", form: ["id": "{agency}", "name": WebHarness.unitA, "code": "C{id}"],
             expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/users", form: ["login": "user-{id}", "role": "unitFiller", "password": "long-enough-1", "agency": WebHarness.unitA],

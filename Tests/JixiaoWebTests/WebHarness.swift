@@ -48,6 +48,7 @@ enum WebHarness {
     }
 
     static let profiles = try! ProfileCatalog.builtin()
+    static let approvals = try! RuleFiles.approvalRules()
     static let system = Author(id: nil, name: "fixture")
 
     /// Runs `body` against a router over a fresh store.
@@ -72,7 +73,7 @@ enum WebHarness {
 
     static func withDatabase(_ backend: Backend, profiles: ProfileCatalog = profiles, _ body: (StoreDatabase) async throws -> Void) async throws {
         func run(_ location: String) async throws {
-            let database = try await StoreDatabase.open(location, profiles: profiles)
+            let database = try await StoreDatabase.open(location, profiles: profiles, approvals: approvals)
             do { try await body(database) } catch {
                 try await database.shutdown()
                 throw error

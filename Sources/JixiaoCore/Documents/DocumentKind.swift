@@ -5,21 +5,29 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
     case projectSelfEvaluation = "project-self-evaluation"
     /// 部门（单位）整体支出绩效自评 (seeds 001, 004): about the agency.
     case agencyEvaluation = "agency-evaluation"
+    /// 支付台账 (seeds 000, 002's money control): a project's payments of the year under approval rules.
+    case paymentLedger = "payment-ledger"
+    /// 绩效运行监控表 (双监控): a project's execution and goal achievement during the year.
+    case monitoringReport = "monitoring-report"
 
     public var label: String {
         switch self {
         case .projectSelfEvaluation: "项目支出绩效自评"
         case .agencyEvaluation: "部门整体支出绩效自评"
+        case .paymentLedger: "支付台账"
+        case .monitoringReport: "绩效运行监控表"
         }
     }
 
     /// Whether the document is about one of the agency's projects (else about the agency itself).
-    public var isAboutProject: Bool { self == .projectSelfEvaluation }
+    public var isAboutProject: Bool { self != .agencyEvaluation }
 
     /// The type a stored document of this kind decodes to.
     public var bodyType: any DocumentBody.Type {
         switch self {
         case .projectSelfEvaluation, .agencyEvaluation: SelfEvaluation.self
+        case .paymentLedger: PaymentLedger.self
+        case .monitoringReport: MonitoringReport.self
         }
     }
 }
@@ -29,7 +37,8 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
 /// same for every kind.
 public protocol DocumentBody: Codable, Hashable, Sendable {
     var documentKind: DocumentKind { get }
-    var fiscalYear: Int? { get }
+    /// The fiscal year it is of.
+    var documentYear: Int? { get }
     /// The agency the document is of, as the document names it.
     var agencyName: String { get }
     /// The project it is about, for kinds about a project.
@@ -38,17 +47,53 @@ public protocol DocumentBody: Codable, Hashable, Sendable {
     var title: String { get }
     /// Why the body cannot be stored, naming the field; nil when it can (``EvaluationInput``).
     var inputProblem: String? { get }
-    /// What lists show of it (score, grade, execution, findings), by the profiles in force in `year`.
-    func summary(by profiles: ProfileCatalog, in year: FiscalYear?) -> EvaluationSummary?
+    /// What lists show of it (score, grade, execution, findings), by the rules in force in `year`.
+    func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary?
 }
 
 extension SelfEvaluation: DocumentBody {
     public var documentKind: DocumentKind { kind == .agency ? .agencyEvaluation : .projectSelfEvaluation }
+    public var documentYear: Int? { fiscalYear }
     public var agencyName: String { agency.name }
     public var projectName: String? { kind == .agency ? nil : title }
     public var inputProblem: String? { EvaluationInput.problem(in: self) }
 
-    public func summary(by profiles: ProfileCatalog, in year: FiscalYear?) -> EvaluationSummary? {
-        (try? profiles.profile(for: kind, in: year)).map { Assessment(self, profile: $0).summary }
+    public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
+        (try? rules.profiles.profile(for: kind, in: year)).map { Assessment(self, profile: $0).summary }
+    }
+}
+
+extension PaymentLedger: DocumentBody {
+    public var documentKind: DocumentKind { .paymentLedger }
+    public var documentYear: Int? { fiscalYear }
+    public var agencyName: String { agency.name }
+    public var projectName: String? { project }
+    public var title: String { project }
+    public var inputProblem: String? { EvaluationInput.problem(inFields: [("项目", project)] + payments.flatMap { [("收款人", $0.payee), ("用途", $0.purpose), ("凭证号", $0.voucher)] }) }
+
+    /// The share of the budget its approved payments reach; the payments waiting for a step as its findings.
+    public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
+        guard let approval = rules.approvalRules(self.rules) else { return nil }
+        let review = LedgerReview(self, rules: approval)
+        let rate = budget.flatMap { ExactDecimal(significand: Int128(review.executed.fen)).divided(by: ExactDecimal(significand: Int128($0.fen))) }
+        return DocumentSummary(
+            total: nil, grade: nil, executionRate: rate, findings: review.statuses.filter { !$0.isExecuted }.count, profile: approval.reference)
+    }
+}
+
+extension MonitoringReport: DocumentBody {
+    public var documentKind: DocumentKind { .monitoringReport }
+    public var documentYear: Int? { fiscalYear }
+    public var agencyName: String { agency.name }
+    public var projectName: String? { project }
+    public var title: String { project }
+    public var inputProblem: String? { EvaluationInput.problem(inFields: [("项目", project)] + indicators.flatMap { [("指标", $0.name), ("完成情况", $0.progress), ("偏差原因", $0.reason), ("措施", $0.measures)] }) }
+
+    /// Cumulative execution to the latest month reported.
+    public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
+        let rate = lastMonth.flatMap { spent(through: $0) }.flatMap {
+            ExactDecimal(significand: Int128($0.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen)))
+        }
+        return DocumentSummary(total: nil, grade: nil, executionRate: rate, findings: 0, profile: "")
     }
 }

@@ -23,6 +23,15 @@ public enum EvaluationInput {
         return nil
     }
 
+    /// The first problem among named texts of any document (a ledger's payees, a monitoring table's reasons), naming
+    /// the field; nil when all may be stored.
+    public static func problem(inFields fields: [(String, String)]) -> String? {
+        for (field, text) in fields {
+            if let problem = problem(in: text, limit: maximumTextCharacters) { return "“\(field)”\(problem)" }
+        }
+        return nil
+    }
+
     /// Why `text` cannot be stored (a character XML cannot carry, a control character, too long), or nil.
     public static func problem(in text: String, limit: Int) -> String? {
         var count = 0

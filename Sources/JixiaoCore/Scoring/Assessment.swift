@@ -13,8 +13,8 @@ public struct Assessment: Sendable {
     }
 
     /// What the lists show.
-    public var summary: EvaluationSummary {
-        EvaluationSummary(
+    public var summary: DocumentSummary {
+        DocumentSummary(
             total: sheet.total, grade: sheet.gradeLabel, executionRate: sheet.executionRate.rate, findings: findings.count,
             profile: profile.reference)
     }

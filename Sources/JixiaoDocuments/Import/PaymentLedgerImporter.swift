@@ -5,20 +5,27 @@ import JixiaoOffice
 /// Reads a payment ledger (支付台账) from the XLSX or CSV a unit keeps: the header row found by its words
 /// (Resources/Layouts/payment-ledger.json), 元 or 万元 told from the amount's header, one column per approval position
 /// of the rules (a signature: the name, then the date if any; an act: its date, then its reference), the year,
-/// project and budget from the lines above the header ("项目名称：…", "全年预算数：48万元"). Any cell that cannot be
+/// unit, project and budget from the lines above the header ("单位：…", "项目名称：…", "全年预算数：48万元"; the unit given
+/// by the caller where the file names none). Any cell that cannot be
 /// read refuses the whole file, naming the sheet and cell: nothing is half-read.
 public enum PaymentLedgerImporter {
     public static func load(_ url: URL, rules: ApprovalRules, agency: String = "") throws -> PaymentLedger {
-        let name = url.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw OfficeError(file: url.lastPathComponent, reason: "文件不存在或无法读取") }
+        return try read(data: data, file: url.lastPathComponent, rules: rules, agency: agency)
+    }
+
+    /// A ledger from an uploaded file's bytes, its type told by the name's extension.
+    public static func read(data: Data, file name: String, rules: ApprovalRules, agency: String = "") throws -> PaymentLedger {
         let sheet: Sheet
-        switch url.pathExtension.lowercased() {
+        switch (name as NSString).pathExtension.lowercased() {
         case "xlsx", "xlsm":
-            let workbook = try Workbook(url: url)
+            let workbook = try Workbook(data: data, file: name)
             guard let found = try workbook.sheets().first(where: { header(in: $0) != nil }) else {
                 throw OfficeError(file: name, reason: "未找到支付台账的表头（需要“凭证号”和“金额”等列）")
             }
             sheet = found
-        case "csv", "txt": sheet = try CSVReader.read(url: url)
+        case "csv", "txt": sheet = try CSVReader.read(data, file: name)
         default: throw OfficeError(file: name, reason: "支付台账只能从 .xlsx 或 .csv 导入")
         }
         return try read(sheet, file: name, rules: rules, agency: agency)
@@ -62,7 +69,7 @@ public enum PaymentLedgerImporter {
         } else {
             throw sheet.location(file, row: headerRow, column: columns["amount"]!).error("金额列的表头应写明单位（元或万元），实为“\(amountHeader)”")
         }
-        var ledger = PaymentLedger(fiscalYear: nil, agency: Agency(name: agency), project: "", budget: nil, rules: rules.reference)
+        var ledger = PaymentLedger(fiscalYear: nil, agency: Agency(name: ""), project: "", budget: nil, rules: rules.reference)
         for row in sheet.occupiedRows(in: 1...max(headerRow - 1, 1)) where row < headerRow {
             for entry in sheet.entries(in: row) {
                 let text = entry.value.text.trimmingCharacters(in: .whitespaces)
@@ -118,6 +125,7 @@ public enum PaymentLedgerImporter {
                 evidence: evidence, enteredBy: PersonRef(name: text("enteredBy")), approvals: approvals))
         }
         if ledger.fiscalYear == nil { ledger.fiscalYear = ledger.payments.first?.date.year }
+        if ledger.agency.name.isEmpty { ledger.agency.name = agency }
         if ledger.project.isEmpty { ledger.project = (file as NSString).deletingPathExtension }
         return ledger
     }

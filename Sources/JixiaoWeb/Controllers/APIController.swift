@@ -122,7 +122,7 @@ struct APIDocument: Encodable {
     var stateLabel: String
     var version: Int
     var updatedAt: String
-    var summary: EvaluationSummary
+    var summary: DocumentSummary
     var evaluation: SelfEvaluation
 
     init(_ document: Document<SelfEvaluation>, assessment: Assessment) {

@@ -45,13 +45,22 @@ extension WebApp {
             let agency = form.text("agency")
             let login = LoginName.normalised(form.text("login"))
             if let refusal = LoginName.refusal(login) { throw HTTPError(.unprocessableContent, message: refusal) }
+            let positions = try positionIDs(form.text("positions"))
             let hash = try await hashPassword(form["password"] ?? "", for: login)
             try await Guard.store {
                 try await accounts.createUser(
                     login: login, displayName: form.text("displayName").isEmpty ? login : form.text("displayName"),
-                    passwordHash: hash, role: role, agency: agency.isEmpty ? nil : agency, reviews: reviews)
+                    passwordHash: hash, role: role, agency: agency.isEmpty ? nil : agency, reviews: reviews, positions: positions)
             }
             return AdminNotice.redirect(.userAdded)
+        }
+        router.post(RouterPath(.adminUserPositions)) { request, context -> Response in
+            _ = try Guard.user(request, context, in: [.bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            let positions = try positionIDs(form.text("positions"))
+            try await Guard.store { try await accounts.setPositions(positions, of: form.text("login")) }
+            return AdminNotice.redirect(.positionsSet)
         }
         addPasswordResetRoute(to: router)
         addFiscalYearRoute(to: router)
@@ -94,8 +103,19 @@ extension WebApp {
         }
     }
 
+    /// The approval positions named in a form ("经办人, 分管领导"), as the ids of the approval rules' positions.
+    private func positionIDs(_ text: String) throws -> [String] {
+        let known = store.rules.approvals.flatMap(\.positions)
+        return try text.split(whereSeparator: { ",，、 \n".contains($0) }).map { name in
+            guard let position = known.first(where: { $0.name == name || $0.id == name }) else {
+                throw HTTPError(.unprocessableContent, message: "没有审批岗位“\(name)”；可选：" + known.map(\.name).joined(separator: "、"))
+            }
+            return position.id
+        }
+    }
+
     private func adminPage(_ context: WebContext, flash: String?) async throws -> Response {
-        struct UserRow { var login: String; var name: String; var role: String; var unit: String; var shutOut: Bool }
+        struct UserRow { var login: String; var name: String; var role: String; var unit: String; var positions: String; var shutOut: Bool }
         struct AttemptRow { var time: String; var login: String; var address: String; var outcome: String }
         struct ProfileRow { var reference: String; var name: String; var kind: String }
         struct RoleChoice { var value: String; var label: String }
@@ -114,10 +134,12 @@ extension WebApp {
             var failures: [AttemptRow]
             var passwordRule: String
         }
+        let positionNames = Dictionary(store.rules.approvals.flatMap(\.positions).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let users = try await accounts.users().map {
             UserRow(
                 login: $0.login, name: $0.displayName, role: $0.role.label,
                 unit: $0.agency?.name ?? $0.reviews.map(\.name).joined(separator: "、"),
+                positions: $0.positions.map { id in positionNames[id] ?? id }.joined(separator: "、"),
                 shutOut: LoginName.normalised($0.login) != $0.login || LoginName.refusal($0.login) != nil)
         }
         let failures = try await accounts.failedAttempts(limit: 50).map {
@@ -149,5 +171,6 @@ struct AdminURLs {
     var agency = SiteURL.adminAgency.path
     var users = SiteURL.adminUsers.path
     var password = SiteURL.adminUserPassword.path
+    var positions = SiteURL.adminUserPositions.path
     var years = SiteURL.adminYears.path
 }

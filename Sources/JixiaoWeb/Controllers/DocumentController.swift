@@ -26,10 +26,15 @@ extension WebApp {
             let name = form.text("project")
             guard kind == .agency || !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "“项目名称”不能为空") }
             let year = try RequestValues.year(form.text("fiscalYear"), "年度")
+            let continued = form.text("projectID")
+            if form.text("kind") == DocumentKind.paymentLedger.rawValue {
+                let ledger = try newLedger(form, agency: agency, project: name, year: year)
+                let created = try await Guard.store { try await store.create([ledger], project: continued.isEmpty ? nil : continued, by: user.author) }
+                return .redirect(to: SiteURL.document(created[0].id).path)
+            }
             let profile = try await Guard.store { try profiles.profile(for: kind, in: try await store.fiscalYear(year)) }
             let evaluation = SelfEvaluation(
                 kind: kind, fiscalYear: year, agency: Agency(name: agency), project: kind == .agency ? nil : name, indicators: profile.blankTree)
-            let continued = form.text("projectID")
             let created = try await Guard.store {
                 try await store.create([evaluation], project: continued.isEmpty ? nil : continued, by: user.author)
             }
@@ -45,6 +50,7 @@ extension WebApp {
         router.get(SiteURL.pattern(SiteURL.document)) { request, context -> Response in
             let user = try Guard.user(request, context)
             let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
+            if head.kind == .paymentLedger { return try await ledgerPage(head, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
             let key = DocumentPageCache.Key(head: head, capabilities: capabilities)
             let body = try await documentPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
@@ -90,6 +96,8 @@ extension WebApp {
         }
         router.get(SiteURL.pattern { SiteURL.documentReport($0, format: "{format}") }) { request, context -> Response in
             let user = try Guard.user(request, context)
+            let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
+            if head.kind == .paymentLedger { return try await ledgerDownload(head, format: context.parameters.require("format"), for: user) }
             let document = try await Guard.store {
                 try await store.document(context.parameters.require("id"), as: SelfEvaluation.self, for: user.actor)
             }
@@ -184,6 +192,37 @@ extension WebApp {
         return Response(
             status: .ok,
             headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(file)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A new, empty ledger of `project` for `year` under the first approval rules loaded, its budget (万元) from the form.
+    func newLedger(_ form: FormData, agency: String, project: String, year: Int?) throws -> PaymentLedger {
+        guard let rules = store.rules.approvals.first else { throw HTTPError(.serviceUnavailable, message: "服务器没有载入审批规则") }
+        var budget: Money?
+        if !form.text("budget").isEmpty {
+            guard let amount = ExactDecimal(form.text("budget")), let money = Money(amount, unit: .wan), money.fen > 0 else {
+                throw HTTPError(.unprocessableContent, message: "“全年预算数（万元）”应为正数，收到“\(form.text("budget").prefix(30))”")
+            }
+            budget = money
+        }
+        return PaymentLedger(fiscalYear: year, agency: Agency(name: agency), project: project, budget: budget, rules: rules.reference)
+    }
+
+    /// A ledger's download: the payments and the approval log as XLSX.
+    func ledgerDownload(_ head: DocumentHead, format: String, for user: UserRecord) async throws -> Response {
+        guard format == "xlsx" else { throw HTTPError(.notFound, message: "支付台账只能下载 xlsx") }
+        let ledger = try await Guard.store { try await store.document(head.id, as: PaymentLedger.self, for: user.actor) }
+        guard let rules = store.rules.approvalRules(ledger.body.rules) else {
+            throw HTTPError(.unprocessableContent, message: "没有审批规则“\(ledger.body.rules)”")
+        }
+        let data = try PaymentLedgerWorkbook.data(ledger.body, review: LedgerReview(ledger.body, rules: rules), rules: rules)
+        let file = "\(ledger.body.fiscalYear.map { "\($0)年度-" } ?? "")\(head.agency)-\(ledger.body.project)-支付台账.xlsx"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename*=UTF-8''\(file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger.xlsx")",
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

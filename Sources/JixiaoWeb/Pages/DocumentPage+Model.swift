@@ -39,6 +39,8 @@ struct DocumentPage {
     var initialBudget: String
     var adjustedBudget: String
     var spent: String
+    /// Where 全年执行数 comes from when a payments ledger gives it.
+    var fromLedger: String?
     var execution: ScoreLine
     var categories: [CategoryView]
     var total: String
@@ -88,6 +90,9 @@ struct DocumentPage {
         initialBudget = total.initialBudget.map { $0.amount(in: .wan).plainText } ?? ""
         adjustedBudget = total.adjustedBudget.map { $0.amount(in: .wan).plainText } ?? ""
         spent = total.spent.map { $0.amount(in: .wan).plainText } ?? ""
+        fromLedger = evaluation.budget.ledger.map {
+            "审批齐全的支付 \($0.payments) 笔；待审批 \($0.pending.amount(in: .yuan).plainText) 元未计入"
+        }
         let sheet = assessment?.sheet
         var lines = (sheet?.rows ?? []).makeIterator()
         func line(_ score: RowScore?) -> ScoreLine {

@@ -31,7 +31,7 @@ struct ListingRow: Sendable {
         kind = listing.kind.label
         name = listing.title
         state = listing.state.label
-        score = listing.summary?.total.fixed(2) ?? "—"
+        score = listing.summary?.total?.fixed(2) ?? "—"
         grade = listing.summary?.grade ?? "—"
         executionRate = listing.summary?.executionRate.map { ($0 * 100).fixed(2) + "%" } ?? "—"
         findings = listing.summary.map { String($0.findings) } ?? "—"

@@ -100,7 +100,7 @@ enum OverviewWorkbook {
             let values: [(WorksheetContent.Value, CellStyle)] = [
                 (.text(listing.agency), .text), (.text(listing.fiscalYear.map(String.init) ?? ""), .body), (.text(listing.kind.label), .body),
                 (.text(listing.title), .text), (.text(listing.state.label), .body),
-                (summary.map { .number($0.total.fixed(2)) } ?? .text(""), .score), (.text(summary?.grade ?? ""), .body),
+                (summary?.total.map { .number($0.fixed(2)) } ?? .text(""), .score), (.text(summary?.grade ?? ""), .body),
                 (summary?.executionRate.map { .number($0.rounded(scale: 4).description) } ?? .text(""), .percent),
                 (summary.map { .number(String($0.findings)) } ?? .text(""), .body),
                 (.text(BeijingTime.display(listing.updatedAt, seconds: true)), .body),

@@ -14,6 +14,8 @@ struct ProjectPage {
     var create: String
     var projectID: String
     var nextYear: String
+    var thisYear: String
+    var ledgerImport: String
 
     init(frame: PageFrame, project: ProjectRecord, page: ListingPage, canCreate: Bool) {
         self.frame = frame
@@ -26,6 +28,8 @@ struct ProjectPage {
         create = SiteURL.documents.path
         projectID = project.id
         nextYear = (page.documents.compactMap(\.fiscalYear).max()).map { String($0 + 1) } ?? ""
+        thisYear = (page.documents.compactMap(\.fiscalYear).max()).map(String.init) ?? ""
+        ledgerImport = SiteURL.projectLedgerImport(project.id).path
     }
 }
 

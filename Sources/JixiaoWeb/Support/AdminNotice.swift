@@ -8,6 +8,7 @@ enum AdminNotice: String {
     case agencyUpdated = "agency-updated"
     case userAdded = "user-added"
     case passwordReset = "password-reset"
+    case positionsSet = "positions-set"
     case yearSaved = "year-saved"
 
     /// The message for the admin page's query, nil when it names no notice.
@@ -18,6 +19,7 @@ enum AdminNotice: String {
         case .agencyUpdated: return "已修改单位名称或代码（单位的用户、项目和文档不变）"
         case .userAdded: return "已添加用户"
         case .passwordReset: return "已重置密码，该用户原有的登录已全部退出"
+        case .positionsSet: return "已设置该用户的审批岗位"
         case .yearSaved:
             guard let year = query["year"].flatMap({ Int(String($0)) }), (2000...2100).contains(year),
                   let open = query["open"].flatMap({ Int(String($0)) }), (0...1).contains(open),

@@ -14,11 +14,15 @@ enum SiteURL {
     case documentReport(String, format: String)
     case documentPreview(String)
     case documentStep(String, WorkflowVerb)
+    /// A payments ledger's new payment and its approvals; a ledger imported for a project.
+    case ledgerPayments(String)
+    case ledgerApprovals(String)
+    case projectLedgerImport(String)
     /// A project across its years, and an agency with its overall evaluations and projects.
     case project(String)
     case agency(String)
     case inbox, overview, overviewExport
-    case admin, adminAgencies, adminAgency, adminUsers, adminUserPassword, adminYears
+    case admin, adminAgencies, adminAgency, adminUsers, adminUserPassword, adminUserPositions, adminYears
     case publicList
     case publicReport(String, format: String)
     case api(APIPath)
@@ -38,6 +42,9 @@ enum SiteURL {
         case .documentReport(let id, let format): "/documents/\(id)/report.\(format)"
         case .documentPreview(let id): "/documents/\(id)/preview"
         case .documentStep(let id, let verb): "/documents/\(id)/\(verb.rawValue)"
+        case .ledgerPayments(let id): "/documents/\(id)/payments"
+        case .ledgerApprovals(let id): "/documents/\(id)/approvals"
+        case .projectLedgerImport(let id): "/projects/\(id)/ledger"
         case .project(let id): "/projects/\(id)"
         case .agency(let id): "/agencies/\(id)"
         case .inbox: "/inbox"
@@ -48,6 +55,7 @@ enum SiteURL {
         case .adminAgency: "/admin/agencies/update"
         case .adminUsers: "/admin/users"
         case .adminUserPassword: "/admin/users/password"
+        case .adminUserPositions: "/admin/users/positions"
         case .adminYears: "/admin/years"
         case .publicList: "/public"
         case .publicReport(let id, let format): "/public/\(id)/report.\(format)"

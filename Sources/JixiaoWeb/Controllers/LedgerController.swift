@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoDocuments
+import JixiaoOffice
+import JixiaoStore
+
+extension WebApp {
+    /// Payments ledgers: a payment recorded, a step of its approval signed or an act recorded (each a new version of
+    /// the ledger, refused whole when the ledger would break a rule), a ledger imported for a project from XLSX or CSV.
+    func addLedgerRoutes(to router: Router<WebContext>) {
+        router.post(SiteURL.pattern(SiteURL.ledgerPayments)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            let id = try context.parameters.require("id")
+            var ledger = try await Guard.store { try await store.document(id, as: PaymentLedger.self, for: user.actor) }
+            ledger.body.payments.append(try Self.payment(form, by: user))
+            return try await saveLedger(ledger, form: form, user: user)
+        }
+        router.post(SiteURL.pattern(SiteURL.ledgerApprovals)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            let id = try context.parameters.require("id")
+            var ledger = try await Guard.store { try await store.document(id, as: PaymentLedger.self, for: user.actor) }
+            guard let index = Int(form.text("payment")), ledger.body.payments.indices.contains(index) else {
+                throw HTTPError(.unprocessableContent, message: "没有这笔支付")
+            }
+            let position = form.text("position")
+            guard user.positions.contains(position) else {
+                throw HTTPError(.forbidden, message: "您不担任这一审批岗位")
+            }
+            let date = form.text("date").isEmpty ? nil : CalendarDate(form.text("date"))
+            if !form.text("date").isEmpty, date == nil { throw HTTPError(.unprocessableContent, message: "“日期”应为 YYYY-MM-DD") }
+            let reference = form.text("reference")
+            ledger.body.payments[index].approvals.append(Approval(
+                position: position, by: PersonRef(id: user.id, name: user.displayName), date: date ?? BeijingTime.today,
+                reference: reference.isEmpty ? nil : reference))
+            return try await saveLedger(ledger, form: form, user: user)
+        }
+        router.post(SiteURL.pattern(SiteURL.projectLedgerImport)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.uploadBytes)
+            try Guard.csrf(form, context)
+            let project = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
+            let ledger = try importLedger(form, project: project)
+            if let existing = try await store.existingDocument(
+                agency: project.agency, kind: .paymentLedger, fiscalYear: ledger.fiscalYear, project: project.name)
+            {
+                let head = try await Guard.store { try await store.head(existing, for: user.actor) }
+                _ = try await Guard.store { try await store.save(existing, ledger, expectedVersion: head.version, by: user.author, as: user.actor) }
+                return .redirect(to: SiteURL.document(existing).path)
+            }
+            let created = try await Guard.store { try await store.create([ledger], project: project.id, by: user.author) }
+            return .redirect(to: SiteURL.document(created[0].id).path)
+        }
+    }
+
+    /// The ledger's page for `user`: the steps they may take depend on the positions they hold.
+    func ledgerPage(_ head: DocumentHead, user: UserRecord, context: WebContext) async throws -> Response {
+        let ledger = try await Guard.store { try await store.document(head.id, as: PaymentLedger.self, for: user.actor) }
+        let canEdit = DocumentPage.Capabilities(user.actor, head: head).edit
+        let page = LedgerPage(
+            head, ledger: ledger.body, rules: store.rules.approvalRules(ledger.body.rules), viewer: user, canEdit: canEdit,
+            csrf: context.session?.csrfToken ?? "")
+        return pages.render(PageFrame(head.title + " 支付台账", context), body: pages.html("ledger", page))
+    }
+
+    /// Saves the edited ledger on the version the form was based on; a refusal names the payment and the rule.
+    private func saveLedger(_ ledger: Document<PaymentLedger>, form: FormData, user: UserRecord) async throws -> Response {
+        guard let version = try RequestValues.integer(form.text("version"), "version", in: RequestValues.versions) else {
+            throw HTTPError(.badRequest, message: "表单缺少版本号")
+        }
+        _ = try await Guard.store { try await store.save(ledger.id, ledger.body, expectedVersion: version, by: user.author, as: user.actor) }
+        return .redirect(to: SiteURL.document(ledger.id).path)
+    }
+
+    /// A payment from the form: amounts in 元, the evidence references, the user who entered it.
+    static func payment(_ form: FormData, by user: UserRecord) throws -> Payment {
+        guard let date = CalendarDate(form.text("date")) else { throw HTTPError(.unprocessableContent, message: "“日期”应为 YYYY-MM-DD，收到“\(form.text("date"))”") }
+        let amount: Money
+        do {
+            guard let money = Money(try ExactDecimal(parsing: form.text("amount").replacingOccurrences(of: ",", with: "")), unit: .yuan) else {
+                throw HTTPError(.unprocessableContent, message: "“金额”超出范围")
+            }
+            amount = money
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "“金额（元）”应为数字，收到“\(form.text("amount").prefix(30))”")
+        }
+        for (field, label) in [("voucher", "凭证号"), ("payee", "收款人"), ("purpose", "用途")] where form.text(field).isEmpty {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”不能为空")
+        }
+        let evidence = Evidence.Kind.allCases.compactMap { kind in form.text(kind.rawValue).isEmpty ? nil : Evidence(kind: kind, reference: form.text(kind.rawValue)) }
+        return Payment(
+            voucher: form.text("voucher"), date: date, payee: form.text("payee"), amount: amount, purpose: form.text("purpose"),
+            fundSource: FundSource(rawValue: form.text("fundSource")) ?? .appropriation, evidence: evidence,
+            enteredBy: PersonRef(id: user.id, name: user.displayName))
+    }
+
+    /// A ledger read from the uploaded file, for `project`: a file of another project or unit is refused.
+    func importLedger(_ form: FormData, project: ProjectRecord) throws -> PaymentLedger {
+        guard let file = form.file, !file.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择支付台账文件（.xlsx 或 .csv）") }
+        let rules = store.rules.approvals.first
+        guard let rules else { throw HTTPError(.serviceUnavailable, message: "服务器没有载入审批规则") }
+        var ledger: PaymentLedger
+        do {
+            ledger = try PaymentLedgerImporter.read(data: file.data, file: file.name, rules: rules, agency: project.agency)
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "导入失败：\(error)")
+        }
+        guard ledger.project == project.name else {
+            throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：台账的项目为“\(ledger.project)”，不是“\(project.name)”")
+        }
+        guard ledger.agency.name == project.agency else {
+            throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：台账的单位为“\(ledger.agency.name)”，不是“\(project.agency)”")
+        }
+        ledger.agency.name = project.agency
+        return ledger
+    }
+}

@@ -1,0 +1,88 @@
+import JixiaoCore
+import JixiaoStore
+
+/// A payments ledger's page (template `ledger.mustache`): each payment with its approvals and what is missing, the
+/// steps this viewer may take now (a position they hold, on a payment they did not enter), the form for a new
+/// payment, and what is executed against the budget.
+struct LedgerPage {
+    var csrf: String
+    var urls: DocumentURLs
+    var payments: String
+    var approvals: String
+    var agency: String
+    var project: String
+    var year: String
+    var state: String
+    var version: Int
+    var rules: String
+    var budget: String
+    var executed: String
+    var pending: String
+    var rate: String
+    var rows: [PaymentRow]
+    var canEdit: Bool
+    var fundSources: [Choice]
+    var problems: [String]
+    var hasProblems: Bool { !problems.isEmpty }
+
+    struct Choice { var value: String; var label: String }
+    struct PaymentRow {
+        var index: Int
+        var voucher: String
+        var date: String
+        var payee: String
+        var amount: String
+        var purpose: String
+        var evidence: String
+        var enteredBy: String
+        var done: [String]
+        var missing: String
+        var executed: Bool
+        var actions: [Action]
+    }
+    /// A step the viewer may take on a payment: a signature, or an act to record with its date and reference.
+    struct Action { var position: String; var name: String; var isAct: Bool }
+
+    init(_ head: DocumentHead, ledger: PaymentLedger, rules approval: ApprovalRules?, viewer: UserRecord, canEdit: Bool, csrf: String) {
+        self.csrf = csrf
+        urls = DocumentURLs(head)
+        payments = SiteURL.ledgerPayments(head.id).path
+        approvals = SiteURL.ledgerApprovals(head.id).path
+        agency = head.agency
+        project = ledger.project
+        year = ledger.fiscalYear.map(String.init) ?? ""
+        state = head.state.label
+        version = head.version
+        self.canEdit = canEdit
+        rules = approval?.name ?? "未知的审批规则“\(ledger.rules)”"
+        budget = ledger.budget.map { $0.amount(in: .yuan).fixed(2) } ?? "—"
+        fundSources = FundSource.allCases.map { Choice(value: $0.rawValue, label: $0.label) }
+        guard let approval else {
+            executed = "—"; pending = "—"; rate = "—"; rows = []; problems = []
+            return
+        }
+        let review = LedgerReview(ledger, rules: approval)
+        executed = review.executed.amount(in: .yuan).fixed(2)
+        pending = review.pending.amount(in: .yuan).fixed(2)
+        rate = ledger.budget.flatMap {
+            ExactDecimal(significand: Int128(review.executed.fen)).divided(by: ExactDecimal(significand: Int128($0.fen)))
+        }.map(Percent.text) ?? "—"
+        problems = review.problems.map(\.description)
+        let holds = Set(viewer.agency?.id == head.agencyID ? viewer.positions : [])
+        rows = review.statuses.map { status in
+            let payment = status.payment
+            let own = payment.enteredBy.id == viewer.id
+            return PaymentRow(
+                index: status.row - 1, voucher: payment.voucher, date: payment.date.description, payee: payment.payee,
+                amount: payment.amount.amount(in: .yuan).fixed(2), purpose: payment.purpose,
+                evidence: payment.evidence.map { "\($0.kind.label) \($0.reference)" }.joined(separator: "；"),
+                enteredBy: payment.enteredBy.name,
+                done: payment.approvals.map { step in
+                    let position = approval.position(step.position)?.name ?? step.position
+                    return "\(position)：\(step.by.name)\(step.date.map { " \($0)" } ?? "")\(step.reference.map { " \($0)" } ?? "")"
+                },
+                missing: status.missing.map(\.name).joined(separator: "、"), executed: status.isExecuted,
+                actions: canEdit && !own ? status.missing.filter { holds.contains($0.id) }.map { Action(position: $0.id, name: $0.name, isAct: $0.kind == .act) } : [])
+        }
+    }
+}
