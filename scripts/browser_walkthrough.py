@@ -6,7 +6,10 @@ imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed sco
 follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
 looks at the overview and at the years set up on its admin page; the other unit starts its project's 2024 evaluation
-from the project's page and sees both years side by side; seed 004's unit sees its overall evaluation on its own page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+from the project's page and sees both years side by side; its finance staff imports the project's payments ledger and
+enters a payment of 12,000 元, which counts as executed only once 经办人, 分管领导 and 主要领导 have signed and the
+党委会's decision and the 分管区领导's consent are recorded, when the evaluation's execution rate changes; seed 004's
+unit sees its overall evaluation on its own page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
     python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
 
@@ -27,6 +30,7 @@ from selenium.webdriver.common.by import By
 ROOT = jixiao_server.ROOT
 FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-self-evaluation.xlsx")
 UNIT = "株洲市芦淞区应急管理局"
+LEDGER = os.path.join(ROOT, "docs", "examples", "seed000-ledger.csv")
 
 
 def browser():
@@ -167,6 +171,43 @@ def main():
         driver.find_element(By.LINK_TEXT, "该项目各年度").click()
         walk.expect(["2023 年度", "2024 年度", "85.23%", "90.00%"], "one project, both years side by side")
         walk.shot("web-project-years.png", 700)
+
+        walk.sign_in("finance1", logins["finance1"])
+        driver.find_element(By.LINK_TEXT, "各年度").click()
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/ledger'] input[type=file]").send_keys(LEDGER)
+        driver.find_element(By.ID, "import-ledger").click()
+        walk.expect(["支付台账", "409094.00", "85.23%"], "the finance staff imports the project's 2023 payments ledger")
+        ledger = driver.current_url
+        for name, value in [("date", "2023-12-20"), ("voucher", "2023-090"), ("payee", "某应急物资有限公司"), ("amount", "12000"),
+                            ("purpose", "应急物资补充"), ("invoice", "FP2023122001")]:
+            field = driver.find_element(By.CSS_SELECTOR, f"form[action$='/payments'] input[name='{name}']")
+            driver.execute_script("arguments[0].value = arguments[1]", field, value)
+        driver.find_element(By.ID, "add-payment").click()
+        walk.expect(["2023-090", "未执行：缺经办人、分管领导、主要领导、局党委会、分管区领导", "409094.00"],
+                    "enters a payment of 12,000 元: not executed, five steps missing")
+
+        def approve(login, position, date=None, reference=None):
+            walk.sign_in(login, logins[login])
+            driver.get(ledger)
+            form = driver.find_element(By.XPATH, f"//form[input[@name='position' and @value='{position}']]")
+            if date:
+                driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "date"), date)
+                form.find_element(By.NAME, "reference").send_keys(reference)
+            form.find_element(By.TAG_NAME, "button").click()
+
+        approve("clerk1", "clerk")
+        approve("deputy1", "divisionLead")
+        approve("unit1", "principal")
+        walk.expect(["未执行：缺局党委会、分管区领导", "409094.00"], "three signatures: still not executed")
+        approve("unit1", "partyCommittee", "2023-12-18", "第19次党委会")
+        walk.expect(["未执行：缺分管区领导", "409094.00"], "the 党委会's decision recorded: still not executed")
+        driver.execute_script("document.getElementById('payment-2023-090').scrollIntoView({block: 'center'})")
+        walk.shot("web-ledger-pending.png", 900)
+        approve("unit1", "districtLeader", "2023-12-19", "区领导批示")
+        walk.expect(["421094.00", "87.73%"], "the 分管区领导's consent recorded: executed, the rate changes")
+        walk.shot("web-ledger.png", 700)
+        driver.find_element(By.LINK_TEXT, "该项目各年度").click()
+        walk.expect(["87.73%"], "the project's 2023 evaluation shows the new execution rate")
 
         walk.sign_in(lead, logins[lead])
         driver.find_element(By.LINK_TEXT, "本单位").click()

@@ -78,8 +78,11 @@ struct LedgerPage {
                 evidence: payment.evidence.map { "\($0.kind.label) \($0.reference)" }.joined(separator: "；"),
                 enteredBy: payment.enteredBy.name,
                 done: payment.approvals.map { step in
-                    let position = approval.position(step.position)?.name ?? step.position
-                    return "\(position)：\(step.by.name)\(step.date.map { " \($0)" } ?? "")\(step.reference.map { " \($0)" } ?? "")"
+                    let position = approval.position(step.position)
+                    let name = position?.name ?? step.position
+                    let when = [step.date?.description, step.reference].compactMap { $0 }.joined(separator: " ")
+                    guard position?.kind == .act else { return "\(name)：\(step.by.name) \(when)" }
+                    return "\(name)：\(when)" + (step.by.name == name ? "" : "（\(step.by.name)记录）")
                 },
                 missing: status.missing.map(\.name).joined(separator: "、"), executed: status.isExecuted,
                 actions: canEdit && !own ? status.missing.filter { holds.contains($0.id) }.map { Action(position: $0.id, name: $0.name, isAct: $0.kind == .act) } : [])
