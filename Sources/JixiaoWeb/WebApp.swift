@@ -19,6 +19,9 @@ public struct WebApp: Sendable {
     let warmsPublishedPDFs: Bool
     let documentPages = DocumentPageCache()
     let pdfs = PDFQueue()
+    /// In-year monitoring: the province's rules and the working calendars, by year.
+    let monitoring: MonitoringRules
+    let calendars: [Int: WorkingCalendar]
 
     public var store: DocumentStore { database.store }
     public var accounts: AccountStore { database.accounts }
@@ -30,6 +33,8 @@ public struct WebApp: Sendable {
         self.pages = try await Pages.load()
         self.profiles = profiles
         self.outline = try ReportOutline.builtin()
+        self.monitoring = try RuleFiles.monitoringRules()
+        self.calendars = try RuleFiles.calendars()
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.warmsPublishedPDFs = warmsPublishedPDFs
@@ -46,6 +51,7 @@ public struct WebApp: Sendable {
         addDocumentRoutes(to: router)
         addProjectRoutes(to: router)
         addLedgerRoutes(to: router)
+        addMonitoringRoutes(to: router)
         addPreviewRoutes(to: router)
         addWorkflowRoutes(to: router)
         addReviewRoutes(to: router)

@@ -79,6 +79,8 @@ import Testing
         Row(method: .post, path: "/documents/{id}/approvals", form: ["version": "{version}", "payment": "0", "position": "clerk"],
             expected: "login 422 422 404 403 403 403"),
         Row(method: .post, path: "/projects/{project}/ledger", expected: "login 422 422 404 403 403 422"),
+        Row(method: .post, path: "/documents/{id}/monitoring", form: ["version": "{version}", "op": "spent", "month": "4", "amount": "1"],
+            expected: "login 422 422 404 403 403 422"),
         Row(method: .post, path: "/admin/users/positions", form: ["login": "fillerA", "positions": "经办人"], expected: "login 403 403 403 403 403 see"),
         Row(method: .post, path: "/admin/agencies/update", form: ["id": "{agency}", "name": WebHarness.unitA, "code": "C{id}"],
             expected: "login 403 403 403 403 403 see"),

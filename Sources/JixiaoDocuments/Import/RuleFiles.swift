@@ -53,9 +53,14 @@ public enum RuleFiles {
         return rules
     }
 
+    /// Every working calendar shipped, by year.
+    public static func calendars() throws -> [Int: WorkingCalendar] {
+        Dictionary(try bundled("Calendars", as: WorkingCalendar.self).map { ($0.year, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
     /// The working calendar of `year`; a year without one is an error, not a guess.
     public static func calendar(_ year: Int) throws -> WorkingCalendar {
-        guard let calendar = try bundled("Calendars", as: WorkingCalendar.self).first(where: { $0.year == year }) else {
+        guard let calendar = try calendars()[year] else {
             throw RuleFileError(file: "Calendars", reason: "没有 \(year) 年的工作日历（节假日安排）；请在 Resources/Calendars 中添加 \(year).json")
         }
         return calendar

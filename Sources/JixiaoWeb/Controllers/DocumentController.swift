@@ -13,7 +13,8 @@ extension WebApp {
             let user = try Guard.user(request, context)
             let year = try RequestValues.year(request.uri.queryParameters["year"])
             let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year))
-            return pages.render("documents", DocumentListPage(frame: PageFrame("自评文档", context), user: user, page: page))
+            let alerts = try await monitoringAlerts(for: user)
+            return pages.render("documents", DocumentListPage(frame: PageFrame("自评文档", context), user: user, page: page, alerts: alerts))
         }
         router.post(RouterPath(.documents)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
@@ -27,6 +28,15 @@ extension WebApp {
             guard kind == .agency || !name.isEmpty else { throw HTTPError(.unprocessableContent, message: "“项目名称”不能为空") }
             let year = try RequestValues.year(form.text("fiscalYear"), "年度")
             let continued = form.text("projectID")
+            if form.text("kind") == DocumentKind.monitoringReport.rawValue {
+                var evaluated: SelfEvaluation?
+                if let id = try await store.existingDocument(agency: agency, kind: .projectSelfEvaluation, fiscalYear: year, project: name) {
+                    evaluated = try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: user.actor) }.body
+                }
+                let report = try newMonitoringReport(form, agency: agency, project: name, year: year, evaluation: evaluated)
+                let created = try await Guard.store { try await store.create([report], project: continued.isEmpty ? nil : continued, by: user.author) }
+                return .redirect(to: SiteURL.document(created[0].id).path)
+            }
             if form.text("kind") == DocumentKind.paymentLedger.rawValue {
                 let ledger = try newLedger(form, agency: agency, project: name, year: year)
                 let created = try await Guard.store { try await store.create([ledger], project: continued.isEmpty ? nil : continued, by: user.author) }
@@ -51,6 +61,7 @@ extension WebApp {
             let user = try Guard.user(request, context)
             let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
             if head.kind == .paymentLedger { return try await ledgerPage(head, user: user, context: context) }
+            if head.kind == .monitoringReport { return try await monitoringPage(head, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
             let key = DocumentPageCache.Key(head: head, capabilities: capabilities)
             let body = try await documentPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
@@ -98,6 +109,7 @@ extension WebApp {
             let user = try Guard.user(request, context)
             let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
             if head.kind == .paymentLedger { return try await ledgerDownload(head, format: context.parameters.require("format"), for: user) }
+            if head.kind == .monitoringReport { return try await monitoringDownload(head, format: context.parameters.require("format"), for: user) }
             let document = try await Guard.store {
                 try await store.document(context.parameters.require("id"), as: SelfEvaluation.self, for: user.actor)
             }

@@ -9,13 +9,18 @@ struct DocumentListPage {
     var needsAgency: Bool
     var create: String
     var importURL: String
+    /// In-year monitoring warnings not answered yet.
+    var alerts: [String]
+    var hasAlerts: Bool
 
-    init(frame: PageFrame, user: UserRecord, page: ListingPage) {
+    init(frame: PageFrame, user: UserRecord, page: ListingPage, alerts: [String]) {
         self.frame = frame
         documents = page.documents.map(ListingRow.init)
         canCreate = user.role != .reviewer
         needsAgency = user.role == .bureauAdmin
         create = SiteURL.documents.path
         importURL = SiteURL.documentImport.path
+        self.alerts = alerts
+        hasAlerts = !alerts.isEmpty
     }
 }

@@ -44,3 +44,4 @@ enum Guard {
         do { return try await body() } catch { throw failure(error) }
     }
 }
+

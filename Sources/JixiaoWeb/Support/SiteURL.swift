@@ -18,6 +18,8 @@ enum SiteURL {
     case ledgerPayments(String)
     case ledgerApprovals(String)
     case projectLedgerImport(String)
+    /// A monitoring table's edits (execution of a month, indicators' progress, an answer to a warning).
+    case monitoringSave(String)
     /// A project across its years, and an agency with its overall evaluations and projects.
     case project(String)
     case agency(String)
@@ -45,6 +47,7 @@ enum SiteURL {
         case .ledgerPayments(let id): "/documents/\(id)/payments"
         case .ledgerApprovals(let id): "/documents/\(id)/approvals"
         case .projectLedgerImport(let id): "/projects/\(id)/ledger"
+        case .monitoringSave(let id): "/documents/\(id)/monitoring"
         case .project(let id): "/projects/\(id)"
         case .agency(let id): "/agencies/\(id)"
         case .inbox: "/inbox"
