@@ -200,10 +200,14 @@ extension WebApp {
         default:
             throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
         }
-        let file = ReportFileName.name(evaluation, format: format).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.\(format)"
+        return Self.attachment(data, type: type, file: ReportFileName.name(evaluation, format: format))
+    }
+
+    /// A download: `data` of `type` saved as `file` (its name in UTF-8, RFC 6266).
+    static func attachment(_ data: Data, type: String, file: String) -> Response {
+        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
         return Response(
-            status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(file)"],
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(encoded)"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -229,13 +233,7 @@ extension WebApp {
         }
         let data = try PaymentLedgerWorkbook.data(ledger.body, review: LedgerReview(ledger.body, rules: rules), rules: rules)
         let file = "\(ledger.body.fiscalYear.map { "\($0)年度-" } ?? "")\(head.agency)-\(ledger.body.project)-支付台账.xlsx"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename*=UTF-8''\(file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger.xlsx")",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Self.attachment(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: file)
     }
 
     /// The report's PDF from the queue: made once per version, one LibreOffice at a time.

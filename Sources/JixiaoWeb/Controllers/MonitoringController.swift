@@ -70,11 +70,7 @@ extension WebApp {
             type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         default: throw HTTPError(.notFound, message: "运行监控表可下载 xlsx 或 docx")
         }
-        let file = "\(report.fiscalYear)年度-\(head.agency)-\(report.project)-绩效运行监控表.\(format)"
-        return Response(
-            status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "monitoring.\(format)")"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Self.attachment(data, type: type, file: "\(report.fiscalYear)年度-\(head.agency)-\(report.project)-绩效运行监控表.\(format)")
     }
 
     /// A new monitoring table of `project` for `year`, its indicators those of the project's evaluation of the year.
