@@ -54,9 +54,12 @@ extension DocumentStore {
 
 extension DocumentStore {
     /// Refuses a ledger the review finds problems in, against what the store knows: the unit's other ledgers of the
-    /// year (vouchers are unique per unit and year), the positions the approvers hold, the years closed. Nothing of
-    /// such a ledger is stored. Other kinds pass.
-    func refuseInvalidLedger<Body: DocumentBody>(_ body: Body, agency: String, except document: String?, in db: any SQLDatabase) async throws {
+    /// year (vouchers are unique per unit and year), the positions the approvers hold (for approvals new in this write:
+    /// one given before stands when its approver later leaves the position), the years closed. Nothing of such a
+    /// ledger is stored. Other kinds pass.
+    func refuseInvalidLedger<Body: DocumentBody>(
+        _ body: Body, replacing old: Body?, agency: String, except document: String?, in db: any SQLDatabase
+    ) async throws {
         guard let ledger = body as? PaymentLedger else { return }
         guard let approval = rules.approvalRules(ledger.rules) else {
             throw StoreError.refused("没有审批规则“\(ledger.rules)”；可用：" + rules.approvals.map(\.reference).joined(separator: "、"))
@@ -80,6 +83,11 @@ extension DocumentStore {
                 holders[try row.decode(column: "user_id", as: String.self), default: []].insert(try row.decode(column: "position", as: String.self))
             }
             for id in approvers where holders[id] == nil { holders[id] = [] }
+            for payment in (old as? PaymentLedger)?.payments ?? [] {
+                for approval in payment.approvals {
+                    if let id = approval.by.id { holders[id, default: []].insert(approval.position) }
+                }
+            }
         }
         let closed = Set(try await Self.fiscalYears(in: db).filter { !$0.isOpen }.map(\.year))
         let review = LedgerReview(ledger, rules: approval, holders: approvers.isEmpty ? nil : holders, otherVouchers: vouchers, closedYears: closed)

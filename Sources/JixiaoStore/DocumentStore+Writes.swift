@@ -50,7 +50,7 @@ extension DocumentStore {
                     }
                     let project = try await subjectProject(of: body, agency: agency, named: projectID, at: now, in: db)
                     try await refuseDuplicate(of: body, subject: project ?? agency.id, except: nil, in: db)
-                    try await refuseInvalidLedger(body, agency: agency.id, except: nil, in: db)
+                    try await refuseInvalidLedger(body, replacing: nil, agency: agency.id, except: nil, in: db)
                     let head = DocumentHead(
                         id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id, agency: agency.name, projectID: project,
                         fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
@@ -106,7 +106,7 @@ extension DocumentStore {
             }
             // A save based on another version is stale whatever it names (no arithmetic on a client's number).
             guard expectedVersion == head.version else { throw StoreError.stale(expected: expectedVersion, current: head.version) }
-            try await refuseInvalidLedger(body, agency: head.agencyID, except: head.id, in: database)
+            try await refuseInvalidLedger(body, replacing: old, agency: head.agencyID, except: head.id, in: database)
             let json = try Self.encode(body)
             guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("内容无法编码为 JSON") }
             let changes = DocumentDiff.changes(from: try current.tree(), to: tree)
