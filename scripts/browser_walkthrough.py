@@ -6,7 +6,7 @@ imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed sco
 follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
 looks at the overview and at the years set up on its admin page; the other unit starts its project's 2024 evaluation
-from the project's page and sees both years side by side; its finance staff imports the project's payments ledger and
+from the project's page and sees both years side by side, and imports the project's payments ledger; its finance staff
 enters a payment of 12,000 元, which counts as executed only once 经办人, 分管领导 and 主要领导 have signed and the
 党委会's decision and the 分管区领导's consent are recorded, when the evaluation's execution rate changes; seed 004's
 unit sees its overall evaluation on its own page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
@@ -172,12 +172,12 @@ def main():
         walk.expect(["2023 年度", "2024 年度", "85.23%", "90.00%"], "one project, both years side by side")
         walk.shot("web-project-years.png", 700)
 
-        walk.sign_in("finance1", logins["finance1"])
-        driver.find_element(By.LINK_TEXT, "各年度").click()
         driver.find_element(By.CSS_SELECTOR, "form[action$='/ledger'] input[type=file]").send_keys(LEDGER)
         driver.find_element(By.ID, "import-ledger").click()
-        walk.expect(["支付台账", "409094.00", "85.23%"], "the finance staff imports the project's 2023 payments ledger")
+        walk.expect(["支付台账", "409094.00", "85.23%"], "the unit's lead imports the project's 2023 payments ledger (paper approvals)")
         ledger = driver.current_url
+        walk.sign_in("finance1", logins["finance1"])
+        driver.get(ledger)
         for name, value in [("date", "2023-12-20"), ("voucher", "2023-090"), ("payee", "某应急物资有限公司"), ("amount", "12000"),
                             ("purpose", "应急物资补充"), ("invoice", "FP2023122001")]:
             field = driver.find_element(By.CSS_SELECTOR, f"form[action$='/payments'] input[name='{name}']")

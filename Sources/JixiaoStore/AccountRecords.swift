@@ -9,7 +9,7 @@ public struct UserRecord: Hashable, Sendable, Codable {
     public var role: Role
     /// The unit of a 单位填报人 or 单位负责人.
     public var agency: AgencyRef?
-    /// The units a 审核人 is assigned to, by name.
+    /// The units a 审核人 is assigned to.
     public var reviews: [AgencyRef]
     /// The approval positions a unit user holds (ids of the approval rules' positions: "clerk", "principal" …).
     public var positions: [String]

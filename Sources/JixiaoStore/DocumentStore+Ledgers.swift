@@ -3,14 +3,16 @@ import JixiaoCore
 import SQLKit
 
 extension DocumentStore {
-    /// What else a write of `body` changes: a payments ledger gives its project's self-evaluation of that year its
-    /// 全年执行数 (the approved payments), as a new version of the evaluation whose history names each payment newly
-    /// counted. Nil for other kinds.
+    /// What else a write of `body` changes: a payments ledger with a payment executed gives its project's
+    /// self-evaluation of that year its 全年执行数 (the approved payments), as a new version of the evaluation whose history
+    /// names each payment newly counted. Nil for other kinds.
     func linkedWrite<Body: DocumentBody>(
         of body: Body, replacing old: Body?, head: DocumentHead, by author: Author
     ) -> (@Sendable (any SQLDatabase) async throws -> Void)? {
         guard let ledger = body as? PaymentLedger, let project = head.projectID, let approval = rules.approvalRules(ledger.rules) else { return nil }
         let review = LedgerReview(ledger, rules: approval)
+        // A ledger with no payment executed yet leaves the evaluation's figure as the unit typed it.
+        guard review.executed.fen > 0 else { return nil }
         let before = (old as? PaymentLedger).map { Set(LedgerReview($0, rules: approval).statuses.filter(\.isExecuted).map(\.payment.voucher)) } ?? []
         let counted = review.statuses.filter { $0.isExecuted && !before.contains($0.payment.voucher) }.map(\.payment)
         let store = self
@@ -35,7 +37,7 @@ extension DocumentStore {
             throw StoreError.forbidden("“\(stored.head.title)”\(stored.head.fiscalYear.map { "\($0) 年度" } ?? "")的自评已\(stored.head.state.label)，支付台账的变动会改变它的全年执行数；请审核人退回后再记录")
         }
         let json = try Self.encode(executed)
-        guard let tree = JSONTree(parsing: json) else { return }
+        guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("自评内容无法编码为 JSON") }
         let paid = counted.map { payment in
             HistoryLine(
                 operation: "支付", field: "支付台账/凭证号 \(payment.voucher)", old: "",
@@ -46,8 +48,8 @@ extension DocumentStore {
         next.updatedAt = Self.now()
         let summary = SummaryColumns(executed.summary(by: rules, in: stored.head.yearSetUp))
         let lines = paid + DocumentDiff.changes(from: try stored.tree(), to: tree).map(HistoryLine.init)
-        if let version = try await Self.update(db, stored.head, to: next, json: json, summary: summary, by: author, lines: lines) {
-            throw StoreError.stale(expected: stored.head.version, current: version)
+        if try await Self.update(db, stored.head, to: next, json: json, summary: summary, by: author, lines: lines) != nil {
+            throw StoreError.refused("“\(stored.head.title)”的自评刚被他人修改，支付台账未保存；请刷新后重试")
         }
     }
 }
@@ -83,14 +85,11 @@ extension DocumentStore {
                 holders[try row.decode(column: "user_id", as: String.self), default: []].insert(try row.decode(column: "position", as: String.self))
             }
             for id in approvers where holders[id] == nil { holders[id] = [] }
-            for payment in (old as? PaymentLedger)?.payments ?? [] {
-                for approval in payment.approvals {
-                    if let id = approval.by.id { holders[id, default: []].insert(approval.position) }
-                }
-            }
         }
         let closed = Set(try await Self.fiscalYears(in: db).filter { !$0.isOpen }.map(\.year))
-        let review = LedgerReview(ledger, rules: approval, holders: approvers.isEmpty ? nil : holders, otherVouchers: vouchers, closedYears: closed)
+        let review = LedgerReview(
+            ledger, rules: approval, holders: approvers.isEmpty ? nil : holders, previous: old as? PaymentLedger, otherVouchers: vouchers,
+            closedYears: closed)
         guard review.problems.isEmpty else {
             throw StoreError.refused("支付台账未保存：" + review.problems.map(\.description).joined(separator: "；"))
         }

@@ -21,7 +21,9 @@ extension DocumentStore {
     private func fetchListings(for actor: Actor?, _ query: ListingQuery) async throws -> ListingPage {
         var conditions: [SQLQueryString] = []
         switch actor?.role {
-        case nil: conditions.append("d.state = \(bind: WorkflowState.published.rawValue)")
+        case nil:
+            conditions.append("d.state = \(bind: WorkflowState.published.rawValue)")
+            conditions.append("d.kind IN (\(binds: DocumentKind.reviewed.map(\.rawValue)))")
         case .unitFiller, .unitLead: conditions.append("d.agency_id = \(bind: actor?.agency ?? "")")
         case .reviewer:
             let ids = actor?.reviews.sorted() ?? []
@@ -36,7 +38,7 @@ extension DocumentStore {
         if let grade = query.grade, !grade.isEmpty { conditions.append("d.grade = \(bind: grade)") }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            conditions.append("(a.name LIKE \(bind: pattern) OR d.title LIKE \(bind: pattern))")
+            conditions.append("(LOWER(a.name) LIKE LOWER(\(bind: pattern)) OR LOWER(d.title) LIKE LOWER(\(bind: pattern)))")
         }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))"
         let from: SQLQueryString = "FROM documents d JOIN agencies a ON a.id = d.agency_id \(filter)"
@@ -45,7 +47,8 @@ extension DocumentStore {
         var sql: SQLQueryString = """
             SELECT d.id, d.kind, d.agency_id, a.name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
             d.total_centi, d.grade, d.execution_bp, d.findings, d.profile \(from)
-            ORDER BY \(unsafeRaw: Self.column(query.order)) \(unsafeRaw: direction), a.name, d.title, d.fiscal_year, d.id
+            ORDER BY (\(unsafeRaw: Self.column(query.order)) IS NULL), \(unsafeRaw: Self.column(query.order)) \(unsafeRaw: direction),
+            a.name, d.title, (d.fiscal_year IS NULL), d.fiscal_year, d.id
             """
         if let limit = query.limit { sql = "\(sql) LIMIT \(literal: max(0, limit)) OFFSET \(literal: max(0, query.offset))" }
         let documents = try await database.raw(sql).all().map(Self.listing)

@@ -77,7 +77,7 @@ extension DocumentStore {
             for row in rows {
                 let text = try row.decode(column: "change", as: String.self)
                 guard let change = DocumentChange(encoded: text) else {
-                    throw StoreError.unreadable(row: "document_history of \(id)", reason: "修改记录无法解析")
+                    throw StoreError.unreadable(row: "document_history.document_id=\(id)", reason: "修改记录无法解析")
                 }
                 changes[try row.decode(column: "version", as: Int.self), default: []].append(change)
             }

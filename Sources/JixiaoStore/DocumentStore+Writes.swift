@@ -91,13 +91,14 @@ extension DocumentStore {
 
     /// Saves `body` over the document if it is still at `expectedVersion`, recording every change.
     public func save<Body: DocumentBody>(
-        _ id: String, _ body: Body, expectedVersion: Int, by author: Author, as actor: Actor
+        _ id: String, _ edited: Body, expectedVersion: Int, by author: Author, as actor: Actor
     ) async throws -> Document<Body> {
-        if let problem = body.inputProblem { throw StoreError.refused(problem) }
+        if let problem = edited.inputProblem { throw StoreError.refused(problem) }
         return try await exclusive {
             let current = try await stored(id, for: actor, withBody: true, in: database)
             let head = current.head
             let old = try current.body(as: Body.self)
+            let body = edited.keepingDerived(from: old)
             guard body.documentKind == head.kind else { throw StoreError.refused("不能把\(head.kind.label)改为\(body.documentKind.label)") }
             let year = body.documentYear == head.fiscalYear ? head.yearSetUp : try await Self.fiscalYear(body.documentYear, in: database)
             try Self.permit(.edit, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false && year?.isOpen != false)
@@ -127,6 +128,7 @@ extension DocumentStore {
         try await exclusive {
             let current = try await stored(id, for: actor, withBody: true, in: database)
             let head = current.head
+            guard head.kind.isReviewed else { throw StoreError.refused("\(head.kind.label)不经过提交和审核") }
             var next = head
             next.state = try Self.permit(action, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false)
             var lines = [HistoryLine(operation: "状态", field: "状态", old: head.state.label, new: next.state.label)]
@@ -159,18 +161,19 @@ extension DocumentStore {
         next.version = current.version + 1
         next.updatedAt = Self.now()
         let written = next
-        let lost: Int? = try await database.transaction { db in
+        try await database.transaction { db in
             if written.fiscalYear != current.fiscalYear {
                 try await refuseDuplicate(
                     kind: written.kind, fiscalYear: written.fiscalYear, title: written.title, subject: current.projectID ?? current.agencyID,
                     except: current.id, in: db)
             }
             if let projectName, let project = current.projectID { try await rename(project, to: projectName, agency: current.agencyID, in: db) }
-            if let version = try await Self.update(db, current, to: written, json: json, summary: summary, by: author, lines: lines) { return version }
+            // Thrown inside, so a lost race rolls back what the transaction did before (a project's rename).
+            if let version = try await Self.update(db, current, to: written, json: json, summary: summary, by: author, lines: lines) {
+                throw StoreError.stale(expected: current.version, current: version)
+            }
             try await linked?(db)
-            return nil
         }
-        if let version = lost { throw StoreError.stale(expected: current.version, current: version) }
         return written
     }
 
@@ -203,10 +206,8 @@ extension DocumentStore {
     ) async throws -> String? {
         guard body.documentKind.isAboutProject else { return nil }
         if let projectID {
-            guard let project = try await project(id: projectID, in: db) else { throw StoreError.refused("没有 id 为 \(projectID) 的项目") }
-            guard project.agencyID == agency.id else {
-                throw StoreError.refused("项目“\(project.name)”属于单位“\(project.agency)”，不能在单位“\(agency.name)”名下为它建立文档")
-            }
+            // Another unit's project is answered as one that does not exist: nothing of it is told.
+            guard let project = try await project(id: projectID, in: db), project.agencyID == agency.id else { throw StoreError.notFound }
             return project.id
         }
         let name = body.projectName ?? body.title

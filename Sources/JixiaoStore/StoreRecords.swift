@@ -63,7 +63,7 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     public var actorID: String?
     public var actor: String
     public var at: String
-    /// 修改 · 新增 · 删除 · 移动, or 状态 for a workflow step.
+    /// 修改 · 新增 · 删除 · 移动 of a field or row; 新建, 状态, 退回, 支付 (a payment counted from the ledger), 升级.
     public var operation: String
     public var field: String
     public var oldValue: String
@@ -86,7 +86,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound: "找不到该文档"
+        case .notFound: "找不到（或无权查看）"
         case .stale(let expected, let current):
             "保存失败：该文档已被他人修改（您编辑的是第 \(expected) 版，当前为第 \(current) 版）。请刷新后重新修改，您的修改未丢失，可复制后再保存。"
         case .refused(let reason), .forbidden(let reason): reason

@@ -45,12 +45,14 @@ struct ReportCommand: ParsableCommand {
         var written = 0
         var names: [String: String] = [:]
         let payments = try ledger.map { try ledgerReview($0) }
+        var ledgerUsed = false
         for file in files {
             do {
                 for loaded in try SelfEvaluationImporter.load(file) {
                     var evaluation = loaded
                     if let (ledger, review) = payments, ledger.project == evaluation.project, ledger.fiscalYear == evaluation.fiscalYear {
                         evaluation = evaluation.executing(review)
+                        ledgerUsed = true
                     }
                     let name = ReportFileName.name(evaluation, format: format.rawValue)
                     if let earlier = names[name] {
@@ -66,6 +68,10 @@ struct ReportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\n错误：\(error)\n".utf8))
             }
             progress.advance()
+        }
+        if let (ledger, _) = payments, !ledgerUsed {
+            failures += 1
+            FileHandle.standardError.write(Data("错误：支付台账是\(ledger.fiscalYear.map { "\($0) 年度" } ?? "")“\(ledger.project)”的，输入中没有这个项目这一年度的自评\n".utf8))
         }
         print("已生成 \(written) 份\(format.rawValue.uppercased())，输出目录 \(folder.path)\(failures > 0 ? "；\(failures) 个文件失败" : "")")
         if failures > 0 { throw ExitCode(1) }

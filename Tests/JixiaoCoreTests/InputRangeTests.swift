@@ -24,7 +24,7 @@ import JixiaoCore
             #expect(throws: NumeralError.outOfRange, "\(text)") { try ExactDecimal(parsing: text) }
             #expect(ExactDecimal(text) == nil)
         }
-        for text in ["999999999999999999", "-999999999999999999.99", "5.55E-17", "1e-30", "0", "0e400"] {
+        for text in ["999999999999999999", "-999999999999999999.99", "5.55E-17", "1e-30", "0", "0e400", "1000000000", "100000000000000000"] {
             #expect(throws: Never.self, "\(text)") { try ExactDecimal(parsing: text) }
         }
         #expect(throws: NumeralError.outOfRange) { try ExactDecimal(parsing: "1.5e-9223372036854775808") }

@@ -73,6 +73,32 @@ import Testing
         #expect(Self.problems(Self.ledger([Self.payment("6000", approvals: [undated])])) == ["第 1 笔（凭证号 2023-001）“局党委会”：须记录决议或同意的日期"])
     }
 
+    @Test func noPersonSignsTwiceOrOwnPaymentsAndHugeAmountsAreRefusedNotAdded() {
+        let twice = [Approval(position: "clerk", by: Self.clerk), Approval(position: "divisionLead", by: Self.clerk)]
+        #expect(Self.problems(Self.ledger([Self.payment("100", approvals: twice)])) == ["第 1 笔（凭证号 2023-001）“分管领导”：“王敏”已以“经办人”签字，同一人不能在一笔支付上签两个岗位"])
+        var imported = Self.payment("100")
+        imported.enteredBy = PersonRef(name: "王敏")
+        imported.approvals = [Approval(position: "clerk", by: Self.clerk)]
+        #expect(Self.problems(Self.ledger([imported])).first?.contains("录入了这笔支付") == true, "the same name where one side has no id")
+        var first = Self.payment("1", voucher: "a")
+        first.amount = Money(fen: 9_000_000_000_000_000_000)
+        var second = first
+        second.voucher = "b"
+        let huge = Self.ledger([first, second], budget: "1")
+        let review = LedgerReview(huge, rules: Self.rules)
+        #expect(review.problems.count == 2 && review.problems.allSatisfy { $0.message.contains("不是一笔支付的金额") })
+        #expect(review.executed == .zero && review.pending == .zero, "nothing summed, nothing trapped")
+    }
+
+    @Test func anApprovalGivenStandsWhenItsApproverLeavesThePositionButNoNewOneIsTaken() {
+        let given = Self.ledger([Self.payment("100", approvals: [Approval(position: "clerk", by: Self.clerk)])])
+        var next = given
+        next.payments.append(Self.payment("200", voucher: "2023-002", approvals: [Approval(position: "clerk", by: Self.clerk)]))
+        let holders: [String: Set<String>] = ["u-clerk": []]
+        let problems = LedgerReview(next, rules: Self.rules, holders: holders, previous: given).problems.map(\.description)
+        #expect(problems == ["第 2 笔（凭证号 2023-002）“经办人”：“王敏”不担任“经办人”，不能以该岗位审批"])
+    }
+
     @Test func seed000ReplayedAsALedgerGivesItsReportsFigures() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/examples/seed000-ledger.csv")

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoDocuments
 import SQLKit
 import Testing
 @testable import JixiaoStore
@@ -69,7 +70,7 @@ import Testing
             let projectID = try #require(try await store.create([try Self.project(2023)], by: StoreTests.author)[0].head.projectID)
             var foreign = try Self.project(2024)
             foreign.agency.name = other.name
-            await #expect(throws: StoreError.refused("项目“应急管理专项经费”属于单位“\(Self.unit)”，不能在单位“\(other.name)”名下为它建立文档")) {
+            await #expect(throws: StoreError.notFound, "another unit's project is as if it did not exist") {
                 try await store.create([foreign], project: projectID, by: StoreTests.author)
             }
             await #expect(throws: StoreError.refused("没有 id 为 nowhere 的单位，项目未移动")) {
@@ -142,6 +143,35 @@ extension DocumentModelTests {
             #expect(history.contains { $0.version == 2 && $0.operation == "移动" })
             #expect(history.contains { $0.version == 3 && $0.operation == "删除" })
             #expect(history.contains { $0.version == 4 && $0.operation == "新增" && $0.newValue == "新增" })
+        }
+    }
+
+    /// A ledger with nothing executed leaves the evaluation's figure; once a payment is executed the figure is the
+    /// ledger's and no save of the evaluation can change it.
+    @Test(arguments: StoreTests.backends)
+    func theLedgerGivesTheEvaluationItsFigureOnceAPaymentIsExecuted(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withDatabase(backend) { database in
+            let store = StoreTests.reopened(database)
+            let agency = try await store.addAgency(Self.unit)
+            let lead = StoreTests.lead(agency)
+            let evaluation = try await store.create([try Self.project(2023)], by: StoreTests.author)[0]
+            let projectID = try #require(evaluation.head.projectID)
+            let rules = try RuleFiles.approvalRules("seeds-2023")
+            var ledger = PaymentLedger(
+                fiscalYear: 2023, agency: Agency(name: Self.unit), project: "应急管理专项经费", budget: Money(fen: 48_000_000), rules: rules.reference)
+            let created = try await store.create([ledger], project: projectID, by: StoreTests.author)[0]
+            #expect(try await store.document(evaluation.id, as: SelfEvaluation.self, for: lead).body.budget.total.spent == Money(fen: 40_909_400))
+            let signers = ["clerk", "divisionLead", "principal"].map { Approval(position: $0, by: PersonRef(name: $0)) }
+            ledger.payments = [Payment(
+                voucher: "1", date: CalendarDate("2023-03-01")!, payee: "某单位", amount: Money(fen: 300_000), purpose: "用途",
+                enteredBy: PersonRef(name: "财务"), approvals: signers)]
+            _ = try await store.save(created.id, ledger, expectedVersion: 1, by: StoreTests.author, as: lead)
+            let linked = try await store.document(evaluation.id, as: SelfEvaluation.self, for: lead)
+            #expect(linked.body.budget.total.spent == Money(fen: 300_000) && linked.body.budget.ledger?.payments == 1)
+            var typed = linked.body
+            typed.budget.total.spent = Money(fen: 1)
+            let saved = try await store.save(evaluation.id, typed, expectedVersion: linked.head.version, by: StoreTests.author, as: lead)
+            #expect(saved.body.budget.total.spent == Money(fen: 300_000), "the ledger's figure stands")
         }
     }
 

@@ -125,5 +125,10 @@ public enum FieldLabels {
         "indicators": "指标", "categories": "", "groups": "", "statedWeight": "表头分值",
         "target": "年度指标值", "weight": "分值", "statedScore": "得分", "deviationNote": "偏差原因分析",
         "statedTotal": "总分", "score": "得分", "statedGrade": "等级", "narrative": "报告",
+        "ledger": "支付台账", "payments": "支付", "executed": "已执行", "pending": "待审批", "rules": "审批规则",
+        "voucher": "凭证号", "date": "日期", "payee": "收款人", "purpose": "用途", "fundSource": "资金来源", "evidence": "依据",
+        "reference": "文号", "enteredBy": "录入人", "approvals": "审批", "position": "岗位", "by": "审批人", "id": "用户",
+        "month": "月份", "projectedSpent": "全年预计执行数", "progress": "完成情况", "completion": "完成比例",
+        "likelihood": "完成目标可能性", "reason": "偏差原因", "measures": "措施", "answers": "答复", "decision": "处理意见", "note": "说明",
     ]
 }

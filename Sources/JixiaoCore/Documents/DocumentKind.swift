@@ -19,6 +19,13 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the document goes through the review (submitted, returned, approved, published): the evaluations.
+    /// Ledgers and monitoring tables are kept by the unit and read by its reviewers as they are.
+    public var isReviewed: Bool { self == .projectSelfEvaluation || self == .agencyEvaluation }
+
+    /// The kinds that are reviewed and published.
+    public static let reviewed = allCases.filter(\.isReviewed)
+
     /// Whether the document is about one of the agency's projects (else about the agency itself).
     public var isAboutProject: Bool { self != .agencyEvaluation }
 
@@ -49,6 +56,13 @@ public protocol DocumentBody: Codable, Hashable, Sendable {
     var inputProblem: String? { get }
     /// What lists show of it (score, grade, execution, findings), by the rules in force in `year`.
     func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary?
+    /// This body with what another document gives it kept from the version it replaces (an evaluation's 全年执行数
+    /// from its ledger): no form, import or API call can overwrite it.
+    func keepingDerived(from old: Self) -> Self
+}
+
+extension DocumentBody {
+    public func keepingDerived(from old: Self) -> Self { self }
 }
 
 extension SelfEvaluation: DocumentBody {
@@ -60,6 +74,14 @@ extension SelfEvaluation: DocumentBody {
 
     public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
         (try? rules.profiles.profile(for: kind, in: year)).map { Assessment(self, profile: $0).summary }
+    }
+
+    public func keepingDerived(from old: SelfEvaluation) -> SelfEvaluation {
+        guard let ledger = old.budget.ledger else { return self }
+        var kept = self
+        kept.budget.total.spent = old.budget.total.spent
+        kept.budget.ledger = ledger
+        return kept
     }
 }
 
@@ -75,7 +97,7 @@ extension PaymentLedger: DocumentBody {
     public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
         guard let approval = rules.approvalRules(self.rules) else { return nil }
         let review = LedgerReview(self, rules: approval)
-        let rate = budget.flatMap { ExactDecimal(significand: Int128(review.executed.fen)).divided(by: ExactDecimal(significand: Int128($0.fen))) }
+        let rate = budget.flatMap { review.executed.ratio(to: $0) }
         return DocumentSummary(
             total: nil, grade: nil, executionRate: rate, findings: review.statuses.filter { !$0.isExecuted }.count, profile: approval.reference)
     }
@@ -92,7 +114,7 @@ extension MonitoringReport: DocumentBody {
     /// Cumulative execution to the latest month reported.
     public func summary(by rules: DocumentRules, in year: FiscalYear?) -> DocumentSummary? {
         let rate = lastMonth.flatMap { spent(through: $0) }.flatMap {
-            ExactDecimal(significand: Int128($0.fen)).divided(by: ExactDecimal(significand: Int128(basis.fen)))
+            $0.ratio(to: basis)
         }
         return DocumentSummary(total: nil, grade: nil, executionRate: rate, findings: 0, profile: "")
     }

@@ -9,8 +9,10 @@ public struct DocumentRules: Sendable {
         self.approvals = approvals
     }
 
-    /// The approval rules a ledger names ("id@version", or "id" for any version), nil when none is known.
+    /// The approval rules a ledger names: that version, else the rules of the same id (a new version of a province's
+    /// rules goes on serving the ledgers made under the old one); nil when none is known.
     public func approvalRules(_ reference: String) -> ApprovalRules? {
-        approvals.first { $0.reference == reference } ?? approvals.first { $0.id == reference }
+        let id = reference.split(separator: "@", maxSplits: 1).first.map(String.init) ?? reference
+        return approvals.first { $0.reference == reference } ?? approvals.filter { $0.id == id }.max { $0.version < $1.version }
     }
 }

@@ -36,15 +36,18 @@ public indirect enum JSONTree: Hashable, Sendable {
         case .null: ""
         case .bool(let value): value ? "是" : "否"
         case .number(let text), .string(let text): text
-        case .array, .object:
-            if case .object(let fields) = self, case .string(let name)? = fields["name"] { name } else { text }
+        case .array, .object: name ?? text
         }
     }
 
-    /// The element's name ("name" field) when it is an object that has one.
+    /// What names a row: its "name" (an indicator, a category), else its "voucher" (a payment), when it is an object
+    /// that has one.
     var name: String? {
-        guard case .object(let fields) = self, case .string(let name)? = fields["name"], !name.isEmpty else { return nil }
-        return name
+        guard case .object(let fields) = self else { return nil }
+        for key in ["name", "voucher"] {
+            if case .string(let name)? = fields[key], !name.isEmpty { return name }
+        }
+        return nil
     }
 
     private static func quoted(_ text: String) -> String {

@@ -78,8 +78,10 @@ extension ExactDecimal {
         }
         guard sawDigit, !endsWithPoint else { throw .notANumeral }
         self.init(significand: negative ? -significand : significand, exponent: (exponentPart ?? 0) - scale)
-        guard significand == 0 || (exponent >= Self.inputFinestExponent
-            && Self.digits(significand) + exponent <= Self.inputMagnitudeExponent) else { throw .outOfRange }
+        // The normalised value's digits and exponent (the local `significand` still holds the trailing zeros that
+        // normalising moved into the exponent: counting both refused 1000000000 as out of range).
+        guard self.significand == 0 || (self.exponent >= Self.inputFinestExponent
+            && Self.digits(self.significand) + self.exponent <= Self.inputMagnitudeExponent) else { throw .outOfRange }
     }
 }
 

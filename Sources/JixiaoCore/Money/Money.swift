@@ -30,6 +30,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         amount(in: .wan).fixed(2)
     }
 
+    /// This amount as a share of `whole`, exactly; nil when `whole` is zero (a rate with a zero denominator is no rate).
+    public func ratio(to whole: Money) -> ExactDecimal? {
+        ExactDecimal(significand: Int128(fen)).divided(by: ExactDecimal(significand: Int128(whole.fen)))
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }

@@ -19,8 +19,10 @@ public struct Monitor: Sendable {
             case execution(rate: ExactDecimal, required: ExactDecimal)
             /// Goal achievement and execution apart by more than the rules allow (points).
             case gap(achievement: ExactDecimal, execution: ExactDecimal)
-            /// No cumulative execution reported by the milestone: unknown, not zero.
+            /// No cumulative execution reported for the milestone month: unknown, not zero.
             case unreported
+            /// A budget of zero: no rate can be computed (never 0 % or 100 %).
+            case noBudget
         }
 
         public var project: String
@@ -41,6 +43,8 @@ public struct Monitor: Sendable {
                 "截至 \(month) 月底绩效目标完成 \(Percent.text(achievement))，预算执行 \(Percent.text(execution))，相差超过规定"
             case .unreported:
                 "截至 \(month) 月底未报送累计执行数，无法判断序时进度"
+            case .noBudget:
+                "预算数为 0，无法计算 \(month) 月底的执行率"
             }
             let state = answer.map { "已答复：\($0.decision.label)（\($0.date)）" } ?? (isOverdue ? "逾期未答复" : "待答复")
             return "\(project)：\(what)；\(raisedOn) 预警，须在 \(due) 前答复，\(state)"
@@ -60,17 +64,19 @@ public struct Monitor: Sendable {
         var warnings: [Warning] = []
         var streak = 0
         var inspection = false
-        let basis = ExactDecimal(significand: Int128(report.basis.fen))
         for milestone in rules.milestones.sorted(by: { $0.month < $1.month }) {
             let raised = CalendarDate.lastDay(of: milestone.month, in: report.fiscalYear).next
             guard milestone.month <= last, raised <= today else { break }
-            guard let spent = report.spent(through: milestone.month) else {
+            guard let spent = report.spent.first(where: { $0.month == milestone.month })?.amount else {
                 warnings.append(warning(report, month: milestone.month, kind: .unreported, raised: raised, today: today))
                 streak += 1
                 if streak >= rules.inspectionAfterWarnings { inspection = true }
                 continue
             }
-            guard let rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: basis) else { continue }
+            guard let rate = spent.ratio(to: report.basis) else {
+                warnings.append(warning(report, month: milestone.month, kind: .noBudget, raised: raised, today: today))
+                continue
+            }
             if rate < milestone.minimum {
                 warnings.append(warning(report, month: milestone.month, kind: .execution(rate: rate, required: milestone.minimum), raised: raised, today: today))
                 streak += 1
@@ -80,7 +86,7 @@ public struct Monitor: Sendable {
             }
         }
         if let month = report.lastMonth.map({ min($0, last) }), let achievement = report.goalAchievement, let spent = report.spent(through: month),
-            let execution = ExactDecimal(significand: Int128(spent.fen)).divided(by: basis)
+            let execution = spent.ratio(to: report.basis)
         {
             let raised = CalendarDate.lastDay(of: month, in: report.fiscalYear).next
             let gap = (achievement - execution) * 100

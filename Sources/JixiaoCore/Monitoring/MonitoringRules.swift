@@ -29,6 +29,12 @@ public struct WorkingCalendar: Hashable, Sendable, Codable {
     /// Weekend days that are working days (调休上班).
     public var workingWeekendDays: [CalendarDate]
 
+    public init(year: Int, holidays: [CalendarDate], workingWeekendDays: [CalendarDate]) {
+        self.year = year
+        self.holidays = holidays
+        self.workingWeekendDays = workingWeekendDays
+    }
+
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
         if holidays.contains(date) { return false }
         if workingWeekendDays.contains(date) { return true }

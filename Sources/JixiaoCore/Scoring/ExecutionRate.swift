@@ -15,7 +15,7 @@ public struct ExecutionRate: Hashable, Sendable, Encodable {
         basisAmount = basis == .adjustedBudget ? budget.total.adjustedBudget : budget.total.initialBudget
         spent = budget.total.spent
         if let spent, let basisAmount {
-            rate = ExactDecimal(significand: Int128(spent.fen)).divided(by: ExactDecimal(significand: Int128(basisAmount.fen)))
+            rate = spent.ratio(to: basisAmount)
         }
     }
 

@@ -52,10 +52,14 @@ public enum PaymentLedgerImporter {
                 approvalColumns.append((position, entry.columns.lowerBound))
                 continue
             }
-            for (key, words) in layout.columns where columns[key] == nil && words.contains(where: { text.contains($0) }) {
-                columns[key] = entry.columns.lowerBound
-                break
+            // The key whose word matches best: the header itself, else its longest word the header holds (合同金额 is
+            // the contract's column's neighbour, not the amount's), in the layout's order.
+            let matches = LedgerLayout.keys.compactMap { key -> (String, Int)? in
+                guard columns[key] == nil, let words = layout.columns[key] else { return nil }
+                if words.contains(text) { return (key, Int.max) }
+                return words.filter { text.contains($0) }.map(\.count).max().map { (key, $0) }
             }
+            if let best = matches.max(by: { $0.1 < $1.1 }) { columns[best.0] = entry.columns.lowerBound }
         }
         for required in ["date", "voucher", "payee", "amount"] where columns[required] == nil {
             throw OfficeError(file: file, sheet: sheet.name, cell: "第 \(headerRow) 行", reason: "支付台账缺少“\(layout.columns[required]?.first ?? required)”列")
@@ -151,7 +155,11 @@ public enum PaymentLedgerImporter {
             break
         }
         do {
-            guard let money = Money(try ExactDecimal(parsing: numeral), unit: unit) else { throw place.error("金额超出范围") }
+            let value = try ExactDecimal(parsing: numeral)
+            guard -value.exponent <= unit.fenExponent || value.rounded(scale: unit.fenExponent) == value else {
+                throw place.error("金额“\(text.prefix(30))”比 1 分还细，应为到分的金额")
+            }
+            guard let money = Money(value, unit: unit) else { throw place.error("金额超出范围") }
             return money
         } catch let error as OfficeError {
             throw error
@@ -162,7 +170,10 @@ public enum PaymentLedgerImporter {
 
     /// A date Excel stores as its serial number (days since 1899-12-30).
     static func serialDate(_ sheet: Sheet, row: Int, column: Int) -> CalendarDate? {
-        guard let serial = sheet.value(CellReference(row: row, column: column))?.exactNumber, let days = Int(serial.fixed(0)), days > 0 else {
+        // The day is the serial's whole part; the fraction is the time of day.
+        guard let serial = sheet.value(CellReference(row: row, column: column))?.exactNumber,
+            let days = Int(serial.description.split(separator: ".").first ?? ""), days > 0
+        else {
             return nil
         }
         return CalendarDate(daysSince1970: days - 25569)

@@ -9,7 +9,10 @@ public enum RuleFiles {
         guard let url = Bundle.module.resourceURL?.appendingPathComponent(folder) else {
             throw RuleFileError(file: folder, reason: "找不到内置规则目录")
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
+            throw RuleFileError(file: folder, reason: "找不到内置规则目录")
+        }
         return try names.sorted().filter { $0.hasSuffix(".json") }.map { try decode(url.appendingPathComponent($0), as: type) }
     }
 
@@ -22,9 +25,11 @@ public enum RuleFiles {
         }
     }
 
-    /// The approval rules shipped with Jixiao (the seeds' chain).
+    /// The approval rules shipped with Jixiao (the seeds' chain); rules that cannot be used are an error naming them.
     public static func approvalRules() throws -> [ApprovalRules] {
-        try bundled("Approvals", as: ApprovalRules.self)
+        let all = try bundled("Approvals", as: ApprovalRules.self)
+        if let problem = all.compactMap(\.problem).first { throw RuleFileError(file: "Approvals", reason: problem) }
+        return all
     }
 
     /// The approval rules named `reference` ("id" or "id@version"), or those in a JSON file.
@@ -86,4 +91,7 @@ public struct RuleFileError: Error, CustomStringConvertible {
 struct LedgerLayout: Decodable {
     var columns: [String: [String]]
     var fundSources: [String: [String]]
+
+    /// The columns in the order they are matched.
+    static let keys = ["date", "voucher", "payee", "amount", "purpose", "fundSource", "enteredBy", "invoice", "contract", "acceptance", "minutes"]
 }

@@ -16,7 +16,7 @@ public enum LedgerReviewText {
         let budget = ledger.budget.map { "，全年预算 \($0.amount(in: .yuan).fixed(2)) 元" } ?? ""
         lines.append(
             "共 \(review.statuses.count) 笔：已执行 \(review.executed.amount(in: .yuan).fixed(2)) 元，待审批 \(review.pending.amount(in: .yuan).fixed(2)) 元\(budget)")
-        if let budget = ledger.budget, let rate = ExactDecimal(significand: Int128(review.executed.fen)).divided(by: ExactDecimal(significand: Int128(budget.fen))) {
+        if let budget = ledger.budget, let rate = review.executed.ratio(to: budget) {
             lines.append("执行率 \(Percent.text(rate))，结余 \((budget - review.executed).amount(in: .yuan).fixed(2)) 元")
         }
         if !review.problems.isEmpty {

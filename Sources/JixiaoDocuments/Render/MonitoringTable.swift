@@ -8,24 +8,25 @@ public enum MonitoringTable {
     public static func worksheet(_ report: MonitoringReport) -> WorksheetContent {
         var sheet = WorksheetContent(name: "运行监控表")
         let month = report.lastMonth ?? 0
+        let months = month > 0 ? "1–\(month)月" : "尚未报送"
         func ref(_ row: Int, _ column: Int) -> CellReference { CellReference(row: row, column: column) }
-        sheet.merge(CellRange(start: ref(1, 1), end: ref(1, 7)), .text("\(report.fiscalYear)年度项目绩效运行监控表（1–\(month)月）"), style: .title)
+        sheet.merge(CellRange(start: ref(1, 1), end: ref(1, 7)), .text("\(report.fiscalYear)年度项目绩效运行监控表（\(months)）"), style: .title)
         sheet.merge(CellRange(start: ref(2, 1), end: ref(2, 2)), .text("项目名称"))
         sheet.merge(CellRange(start: ref(2, 3), end: ref(2, 7)), .text(report.project), style: .text)
         sheet.merge(CellRange(start: ref(3, 1), end: ref(3, 2)), .text("预算单位"))
         sheet.merge(CellRange(start: ref(3, 3), end: ref(3, 7)), .text(report.agency.name), style: .text)
-        let money: [(String, Money?)] = [("年初预算数（万元）", report.initialBudget), ("1–\(month)月执行数（万元）", report.spent(through: month)),
+        let money: [(String, Money?)] = [("年初预算数（万元）", report.initialBudget), ("\(month > 0 ? months : "1–N月")执行数（万元）", report.spent(through: month)),
                                           ("全年预计执行数（万元）", report.projectedSpent)]
         for (offset, (label, amount)) in money.enumerated() {
             sheet.merge(CellRange(start: ref(4, 1 + offset * 2), end: ref(4, 2 + offset * 2)), .text(label))
             sheet.merge(CellRange(start: ref(5, 1 + offset * 2), end: ref(5, 2 + offset * 2)), amount.map { .number($0.amount(in: .wan).plainText) } ?? .text(""), style: .amount)
         }
         let rate = report.spent(through: month).flatMap {
-            ExactDecimal(significand: Int128($0.fen)).divided(by: ExactDecimal(significand: Int128(report.basis.fen)))
+            $0.ratio(to: report.basis)
         }
         sheet.set(ref(4, 7), .text("执行率"))
         sheet.set(ref(5, 7), rate.map { .number($0.rounded(scale: 4).description) } ?? .text(""), style: .percent)
-        let headers = ["绩效指标", "年度指标值", "1–\(month)月完成情况", "完成比例", "完成目标可能性", "偏差原因", "措施"]
+        let headers = ["绩效指标", "年度指标值", "\(month > 0 ? months : "1–N月")完成情况", "完成比例", "完成目标可能性", "偏差原因", "措施"]
         for (column, header) in headers.enumerated() { sheet.set(ref(6, column + 1), .text(header), style: CellStyle(bold: true)) }
         sheet.printTitleRows = 6...6
         for (index, indicator) in report.indicators.enumerated() {

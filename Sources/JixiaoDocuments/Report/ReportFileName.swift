@@ -8,7 +8,12 @@ public enum ReportFileName {
         let year = evaluation.fiscalYear.map { "\($0)年度" } ?? "未填年度"
         let subject = evaluation.kind == .agency ? "部门整体支出" : (evaluation.project ?? "项目")
         let document = format == "xlsx" ? "绩效自评表" : "绩效自评报告"
-        return [year, evaluation.agency.name, subject, document].map(safe).joined(separator: "-") + "." + format
+        return name([year, evaluation.agency.name, subject, document], extension: format)
+    }
+
+    /// `parts` joined into a file name with `extension`, each part made safe.
+    public static func name(_ parts: [String], extension: String) -> String {
+        parts.map(safe).joined(separator: "-") + "." + `extension`
     }
 
     /// Characters no file system takes in a name become "_".

@@ -4,7 +4,8 @@ import SQLKit
 /// The model of a unit's whole year: agencies with a code; projects with a stable id across years; documents of
 /// several kinds, each (subject, fiscal year, kind) once, with one versioned history whose rows name the user by id.
 ///
-/// Every evaluation row of `projects` becomes a document with the same id (links keep working): a project
+/// Every evaluation row of `projects` becomes a document with the same id (/projects/ID of the earlier release leads to
+/// it): a project
 /// self-evaluation points to its agency's project of that name (created here, one per agency and name), an
 /// agency-wide evaluation to the agency. Every history row is kept, its actor matched to the user of that display
 /// name where exactly one has it. Two evaluations of one project in one year (the old schema let a form create them)

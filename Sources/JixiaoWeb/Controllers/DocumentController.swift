@@ -214,13 +214,7 @@ extension WebApp {
     /// A new, empty ledger of `project` for `year` under the first approval rules loaded, its budget (万元) from the form.
     func newLedger(_ form: FormData, agency: String, project: String, year: Int?) throws -> PaymentLedger {
         guard let rules = store.rules.approvals.first else { throw HTTPError(.serviceUnavailable, message: "服务器没有载入审批规则") }
-        var budget: Money?
-        if !form.text("budget").isEmpty {
-            guard let amount = ExactDecimal(form.text("budget")), let money = Money(amount, unit: .wan), money.fen > 0 else {
-                throw HTTPError(.unprocessableContent, message: "“全年预算数（万元）”应为正数，收到“\(form.text("budget").prefix(30))”")
-            }
-            budget = money
-        }
+        let budget = try FormAmount.positive(form.text("budget"), unit: .wan, field: "全年预算数（万元）")
         return PaymentLedger(fiscalYear: year, agency: Agency(name: agency), project: project, budget: budget, rules: rules.reference)
     }
 
@@ -232,7 +226,7 @@ extension WebApp {
             throw HTTPError(.unprocessableContent, message: "没有审批规则“\(ledger.body.rules)”")
         }
         let data = try PaymentLedgerWorkbook.data(ledger.body, review: LedgerReview(ledger.body, rules: rules), rules: rules)
-        let file = "\(ledger.body.fiscalYear.map { "\($0)年度-" } ?? "")\(head.agency)-\(ledger.body.project)-支付台账.xlsx"
+        let file = ReportFileName.name([head.fiscalYear.map { "\($0)年度" } ?? "未填年度", head.agency, ledger.body.project, "支付台账"], extension: "xlsx")
         return Self.attachment(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: file)
     }
 

@@ -45,11 +45,18 @@ extension WebApp {
             try Guard.csrf(form, context)
             let project = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
             let ledger = try importLedger(form, project: project)
+            // Approvals in a file are paper ones; the unit's lead answers for them, nobody else may bring them in.
+            if ledger.payments.contains(where: { !$0.approvals.isEmpty }), user.role != .unitLead {
+                throw HTTPError(.forbidden, message: "台账中含有审批记录（纸质审批），须由单位负责人导入，由其对这些审批负责")
+            }
             if let existing = try await store.existingDocument(
                 agency: project.agency, kind: .paymentLedger, fiscalYear: ledger.fiscalYear, project: project.name)
             {
-                let head = try await Guard.store { try await store.head(existing, for: user.actor) }
-                _ = try await Guard.store { try await store.save(existing, ledger, expectedVersion: head.version, by: user.author, as: user.actor) }
+                let current = try await Guard.store { try await store.document(existing, as: PaymentLedger.self, for: user.actor) }
+                guard current.body.payments.isEmpty else {
+                    throw HTTPError(.conflict, message: "该项目 \(ledger.fiscalYear.map(String.init) ?? "") 年度已有支付台账（\(current.body.payments.count) 笔支付），导入会覆盖已记录的支付，未导入；请在台账中逐笔记录")
+                }
+                _ = try await Guard.store { try await store.save(existing, ledger, expectedVersion: current.head.version, by: user.author, as: user.actor) }
                 return .redirect(to: SiteURL.document(existing).path)
             }
             let created = try await Guard.store { try await store.create([ledger], project: project.id, by: user.author) }
@@ -79,17 +86,7 @@ extension WebApp {
     /// A payment from the form: amounts in 元, the evidence references, the user who entered it.
     static func payment(_ form: FormData, by user: UserRecord) throws -> Payment {
         guard let date = CalendarDate(form.text("date")) else { throw HTTPError(.unprocessableContent, message: "“日期”应为 YYYY-MM-DD，收到“\(form.text("date"))”") }
-        let amount: Money
-        do {
-            guard let money = Money(try ExactDecimal(parsing: form.text("amount").replacingOccurrences(of: ",", with: "")), unit: .yuan) else {
-                throw HTTPError(.unprocessableContent, message: "“金额”超出范围")
-            }
-            amount = money
-        } catch let error as HTTPError {
-            throw error
-        } catch {
-            throw HTTPError(.unprocessableContent, message: "“金额（元）”应为数字，收到“\(form.text("amount").prefix(30))”")
-        }
+        let amount = try FormAmount.money(form.text("amount"), unit: .yuan, field: "金额（元）")
         for (field, label) in [("voucher", "凭证号"), ("payee", "收款人"), ("purpose", "用途")] where form.text(field).isEmpty {
             throw HTTPError(.unprocessableContent, message: "“\(label)”不能为空")
         }

@@ -26,18 +26,21 @@ extension WebApp {
     /// The monitoring table's page.
     func monitoringPage(_ head: DocumentHead, user: UserRecord, context: WebContext) async throws -> Response {
         let document = try await Guard.store { try await store.document(head.id, as: MonitoringReport.self, for: user.actor) }
+        let (result, notice) = monitor(document.body)
         let page = MonitoringPage(
-            head, report: document.body, result: try monitor(document.body), rules: monitoring,
+            head, report: document.body, result: result, notice: notice, rules: monitoring,
             canEdit: DocumentPage.Capabilities(user.actor, head: head).edit, csrf: context.session?.csrfToken ?? "")
         return pages.render(PageFrame(head.title + " 运行监控表", context), body: pages.html("monitoring", page))
     }
 
-    /// The warnings of a table as of today in Beijing.
-    func monitor(_ report: MonitoringReport) throws -> Monitor.Result {
-        guard let calendar = calendars[report.fiscalYear] else {
-            throw HTTPError(.unprocessableContent, message: "没有 \(report.fiscalYear) 年的工作日历，无法计算答复期限；请在 Resources/Calendars 中添加")
-        }
-        return Monitor(rules: monitoring, calendar: calendar).review(report, asOf: BeijingTime.today)
+    /// The warnings of a table as of today in Beijing. Without the year's working calendar the answers' due dates count
+    /// Monday to Friday only, and the notice says so.
+    func monitor(_ report: MonitoringReport) -> (result: Monitor.Result, notice: String?) {
+        let calendar = calendars[report.fiscalYear]
+        let result = Monitor(rules: monitoring, calendar: calendar ?? WorkingCalendar(year: report.fiscalYear, holidays: [], workingWeekendDays: []))
+            .review(report, asOf: BeijingTime.today)
+        let notice = calendar == nil ? "未载入 \(report.fiscalYear) 年的节假日安排（Resources/Calendars），答复期限暂按周一至周五计算" : nil
+        return (result, notice)
     }
 
     /// The unanswered warnings of every monitoring table `user` may see in the years open for filling and the current
@@ -49,8 +52,7 @@ extension WebApp {
             let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: fiscalYear, kinds: [.monitoringReport], limit: 500))
             for listing in page.documents {
                 let report = try await Guard.store { try await store.document(listing.id, as: MonitoringReport.self, for: user.actor) }.body
-                guard let result = try? monitor(report) else { continue }
-                alerts += result.warnings.filter { $0.answer == nil }.map { "\(listing.agency)：\($0.message)" }
+                alerts += monitor(report).result.warnings.filter { $0.answer == nil }.map { "\(listing.agency)：\($0.message)" }
             }
         }
         return alerts
@@ -66,18 +68,18 @@ extension WebApp {
             data = try MonitoringTable.xlsx(report)
             type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case "docx":
-            data = try MonitoringTable.docx(report, warnings: (try? monitor(report))?.warnings ?? [])
+            data = try MonitoringTable.docx(report, warnings: monitor(report).result.warnings)
             type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         default: throw HTTPError(.notFound, message: "运行监控表可下载 xlsx 或 docx")
         }
-        return Self.attachment(data, type: type, file: "\(report.fiscalYear)年度-\(head.agency)-\(report.project)-绩效运行监控表.\(format)")
+        return Self.attachment(data, type: type, file: ReportFileName.name(["\(report.fiscalYear)年度", head.agency, report.project, "绩效运行监控表"], extension: format))
     }
 
     /// A new monitoring table of `project` for `year`, its indicators those of the project's evaluation of the year.
     func newMonitoringReport(_ form: FormData, agency: String, project: String, year: Int?, evaluation: SelfEvaluation?) throws -> MonitoringReport {
         guard let year else { throw HTTPError(.unprocessableContent, message: "请填写年度") }
-        guard let amount = ExactDecimal(form.text("budget")), let budget = Money(amount, unit: .wan), budget.fen > 0 else {
-            throw HTTPError(.unprocessableContent, message: "“年初预算数（万元）”应为正数，收到“\(form.text("budget").prefix(30))”")
+        guard let budget = try FormAmount.positive(form.text("budget"), unit: .wan, field: "年初预算数（万元）") else {
+            throw HTTPError(.unprocessableContent, message: "请填写“年初预算数（万元）”")
         }
         let indicators = (evaluation?.indicators.indicators ?? []).map { IndicatorProgress(name: $0.name, target: $0.target, progress: "") }
         return MonitoringReport(fiscalYear: year, agency: Agency(name: agency), project: project, initialBudget: budget, indicators: indicators)
@@ -86,11 +88,8 @@ extension WebApp {
     /// The form's edit of a table: `op` spent (a month's cumulative execution), indicators, or answer.
     static func apply(_ form: FormData, to report: inout MonitoringReport) throws {
         func amount(_ field: String, _ label: String) throws -> Money? {
-            let text = form.text(field)
-            if text.isEmpty { return nil }
-            guard let value = ExactDecimal(text), let money = Money(value, unit: .wan), money.fen >= 0 else {
-                throw HTTPError(.unprocessableContent, message: "“\(label)”应为不小于 0 的数字（万元），收到“\(text.prefix(30))”")
-            }
+            let money = try FormAmount.optional(form.text(field), unit: .wan, field: label)
+            if let money, money.fen < 0 { throw HTTPError(.unprocessableContent, message: "“\(label)”不能为负数") }
             return money
         }
         guard let month = Int(form.text("month")).flatMap({ (1...12).contains($0) ? $0 : nil }) ?? (form.text("op") == "indicators" ? 0 : nil) else {
@@ -101,6 +100,9 @@ extension WebApp {
             guard let spent = try amount("amount", "1–N月累计执行数") else { throw HTTPError(.unprocessableContent, message: "请填写累计执行数") }
             if let earlier = report.spent.filter({ $0.month < month }).max(by: { $0.month < $1.month }), earlier.amount > spent {
                 throw HTTPError(.unprocessableContent, message: "累计执行数不能少于 \(earlier.month) 月的 \(earlier.amount.amount(in: .wan).plainText) 万元")
+            }
+            if let later = report.spent.filter({ $0.month > month }).min(by: { $0.month < $1.month }), later.amount < spent {
+                throw HTTPError(.unprocessableContent, message: "累计执行数不能多于 \(later.month) 月的 \(later.amount.amount(in: .wan).plainText) 万元")
             }
             report.spent.removeAll { $0.month == month }
             report.spent.append(MonthlySpent(month: month, amount: spent))

@@ -7,7 +7,15 @@ extension WebApp {
     func addProjectRoutes(to router: Router<WebContext>) {
         router.get(SiteURL.pattern(SiteURL.project)) { request, context -> Response in
             let user = try Guard.user(request, context)
-            let project = try await Guard.store { try await store.project(context.parameters.require("id"), for: user.actor) }
+            let id = try context.parameters.require("id")
+            let project: ProjectRecord
+            do {
+                project = try await store.project(id, for: user.actor)
+            } catch StoreError.notFound {
+                // An address of the release before documents: /projects/ID named an evaluation, which keeps its id.
+                let head = try await Guard.store { try await store.head(id, for: user.actor) }
+                return .redirect(to: SiteURL.document(head.id).path)
+            }
             let page = try await store.listings(for: user.actor, ListingQuery(projectID: project.id, order: .fiscalYear))
             let canCreate = user.role == .unitFiller || user.role == .unitLead || user.role == .bureauAdmin
             return pages.render("project", ProjectPage(frame: PageFrame(project.name, context), project: project, page: page, canCreate: canCreate))

@@ -20,10 +20,12 @@ extension WebApp {
         }
     }
 
-    /// A published document; 404 for any other state, as if it did not exist.
+    /// A published evaluation; 404 for anything else, as if it did not exist (its state is read before its content,
+    /// so nothing about an unpublished document is told).
     func publishedDocument(_ id: String) async throws -> Document<SelfEvaluation> {
-        let document = try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: Actor(role: .bureauAdmin)) }
-        guard document.head.state == .published else { throw HTTPError(.notFound, message: "找不到该文档") }
-        return document
+        let bureau = Actor(role: .bureauAdmin)
+        let head = try await Guard.store { try await store.head(id, for: bureau) }
+        guard head.state == .published, head.kind.isReviewed else { throw HTTPError(.notFound, message: "找不到该文档") }
+        return try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: bureau) }
     }
 }

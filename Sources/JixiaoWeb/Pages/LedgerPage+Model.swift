@@ -65,7 +65,7 @@ struct LedgerPage {
         executed = review.executed.amount(in: .yuan).fixed(2)
         pending = review.pending.amount(in: .yuan).fixed(2)
         rate = ledger.budget.flatMap {
-            ExactDecimal(significand: Int128(review.executed.fen)).divided(by: ExactDecimal(significand: Int128($0.fen)))
+            review.executed.ratio(to: $0)
         }.map(Percent.text) ?? "—"
         problems = review.problems.map(\.description)
         let holds = Set(viewer.agency?.id == head.agencyID ? viewer.positions : [])

@@ -33,7 +33,7 @@ struct ListingRow: Sendable {
         state = listing.state.label
         score = listing.summary?.total?.fixed(2) ?? "—"
         grade = listing.summary?.grade ?? "—"
-        executionRate = listing.summary?.executionRate.map { ($0 * 100).fixed(2) + "%" } ?? "—"
+        executionRate = listing.summary?.executionRate.map(Percent.text) ?? "—"
         findings = listing.summary.map { String($0.findings) } ?? "—"
         updatedAt = BeijingTime.display(listing.updatedAt)
         reports = PublicReports(

@@ -23,12 +23,17 @@ struct MonitoringPage {
     var likelihoods: [Choice]
     var decisions: [Choice]
     var rules: String
+    var notice: String?
 
     struct MonthRow { var month: Int; var amount: String; var rate: String }
     struct IndicatorRow { var index: Int; var name: String; var target: String; var progress: String; var completion: String; var likelihood: [Choice]; var reason: String; var measures: String }
     struct Choice { var value: String; var label: String; var selected: Bool }
 
-    init(_ head: DocumentHead, report: MonitoringReport, result: Monitor.Result, rules: MonitoringRules, canEdit: Bool, csrf: String) {
+    init(
+        _ head: DocumentHead, report: MonitoringReport, result: Monitor.Result, notice: String?, rules: MonitoringRules, canEdit: Bool,
+        csrf: String
+    ) {
+        self.notice = notice
         self.csrf = csrf
         urls = DocumentURLs(head)
         save = SiteURL.monitoringSave(head.id).path
@@ -41,7 +46,7 @@ struct MonitoringPage {
         self.rules = rules.name
         initialBudget = report.basis.amount(in: .wan).plainText
         months = report.spent.sorted { $0.month < $1.month }.map { entry in
-            let rate = ExactDecimal(significand: Int128(entry.amount.fen)).divided(by: ExactDecimal(significand: Int128(report.basis.fen)))
+            let rate = entry.amount.ratio(to: report.basis)
             return MonthRow(month: entry.month, amount: entry.amount.amount(in: .wan).plainText, rate: rate.map(Percent.text) ?? "—")
         }
         indicators = report.indicators.enumerated().map { index, indicator in

@@ -16,7 +16,7 @@ struct EditorForm {
         evaluation.goal = PerformanceGoal(expected: form.text("goal.expected"), actual: form.text("goal.actual"))
         evaluation.budget.total = BudgetFigures(
             initialBudget: try money("budget.initial", "年初预算数"), adjustedBudget: try money("budget.adjusted", "全年预算数"),
-            spent: current.budget.ledger == nil ? try money("budget.spent", "全年执行数") : current.budget.total.spent)
+            spent: try money("budget.spent", "全年执行数"))
         for (c, category) in current.indicators.categories.enumerated() {
             evaluation.indicators.categories[c].statedWeight = try number("c\(c).weight", "“\(category.name)”的权重")?.value
             for (g, group) in category.groups.enumerated() {
