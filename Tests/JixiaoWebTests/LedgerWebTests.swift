@@ -51,6 +51,13 @@ import Testing
             #expect(again.status == .unprocessableContent && again.text.contains("“凭证号”：与第 13 笔重复"), "a duplicate voucher")
             let over = try await finance.post(ledgerPath + "/payments", payment.merging(["version": Self.version(page), "voucher": "2023-091", "amount": "70000"]) { $1 })
             #expect(over.status == .unprocessableContent && over.text.contains("超过项目全年预算"))
+            #expect(try await finance.post(ledgerPath + "/payments", payment.merging(["version": Self.version(page), "voucher": "2023-099", "amount": "10"]) { $1 }).status == .seeOther)
+            page = try await finance.get(ledgerPath).text
+            #expect(try await finance.post(ledgerPath + "/payments/void", ["version": Self.version(page), "payment": "13"]).status == .seeOther, "a mistaken entry voided")
+            page = try await finance.get(ledgerPath).text
+            #expect(!page.contains("2023-099"))
+            let executedOne = try await finance.post(ledgerPath + "/payments/void", ["version": Self.version(page), "payment": "0"])
+            #expect(executedOne.status == .forbidden, "an executed payment cannot be voided")
             let refused = try await finance.post(ledgerPath + "/approvals", ["version": Self.version(page), "payment": "12", "position": "clerk"])
             #expect(refused.status == .forbidden, "the finance staff holds no position")
 

@@ -78,6 +78,8 @@ import Testing
             expected: "login 422 422 404 403 403 422"),
         Row(method: .post, path: "/documents/{id}/approvals", form: ["version": "{version}", "payment": "0", "position": "clerk"],
             expected: "login 422 422 404 403 403 403"),
+        Row(method: .post, path: "/documents/{id}/payments/void", form: ["version": "{version}", "payment": "0"],
+            expected: "login 422 422 404 403 403 403"),
         Row(method: .post, path: "/projects/{project}/ledger", expected: "login 422 422 404 403 403 422"),
         Row(method: .post, path: "/documents/{id}/monitoring", form: ["version": "{version}", "op": "spent", "month": "4", "amount": "1"],
             expected: "login 422 422 404 403 403 422"),

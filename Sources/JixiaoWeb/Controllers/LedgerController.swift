@@ -39,6 +39,27 @@ extension WebApp {
                 reference: reference.isEmpty ? nil : reference))
             return try await saveLedger(ledger, form: form, user: user)
         }
+        router.post(SiteURL.pattern(SiteURL.ledgerVoid)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.unitFiller, .unitLead])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            var ledger = try await Guard.store { try await store.document(context.parameters.require("id"), as: PaymentLedger.self, for: user.actor) }
+            guard let index = Int(form.text("payment")), ledger.body.payments.indices.contains(index) else {
+                throw HTTPError(.unprocessableContent, message: "没有这笔支付")
+            }
+            let payment = ledger.body.payments[index]
+            guard payment.enteredBy.id == user.id || user.role == .unitLead else {
+                throw HTTPError(.forbidden, message: "只有录入人或单位负责人可以作废这笔支付")
+            }
+            if let rules = store.rules.approvalRules(ledger.body.rules),
+                LedgerReview(PaymentLedger(fiscalYear: ledger.body.fiscalYear, agency: ledger.body.agency, project: ledger.body.project,
+                                           budget: nil, rules: ledger.body.rules, payments: [payment]), rules: rules).statuses.first?.isExecuted == true
+            {
+                throw HTTPError(.forbidden, message: "凭证号 \(payment.voucher) 已审批齐全并计入执行，不能作废")
+            }
+            ledger.body.payments.remove(at: index)
+            return try await saveLedger(ledger, form: form, user: user)
+        }
         router.post(SiteURL.pattern(SiteURL.projectLedgerImport)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.uploadBytes)

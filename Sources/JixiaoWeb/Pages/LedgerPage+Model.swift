@@ -9,6 +9,7 @@ struct LedgerPage {
     var urls: DocumentURLs
     var payments: String
     var approvals: String
+    var void: String
     var agency: String
     var project: String
     var year: String
@@ -39,6 +40,8 @@ struct LedgerPage {
         var missing: String
         var executed: Bool
         var actions: [Action]
+        /// The viewer may void it: not executed, and they entered it or lead the unit.
+        var canVoid: Bool
     }
     /// A step the viewer may take on a payment: a signature, or an act to record with its date and reference.
     struct Action { var position: String; var name: String; var isAct: Bool }
@@ -48,6 +51,7 @@ struct LedgerPage {
         urls = DocumentURLs(head)
         payments = SiteURL.ledgerPayments(head.id).path
         approvals = SiteURL.ledgerApprovals(head.id).path
+        void = SiteURL.ledgerVoid(head.id).path
         agency = head.agency
         project = ledger.project
         year = ledger.fiscalYear.map(String.init) ?? ""
@@ -85,7 +89,8 @@ struct LedgerPage {
                     return "\(name)：\(when)" + (step.by.name == name ? "" : "（\(step.by.name)记录）")
                 },
                 missing: status.missing.map(\.name).joined(separator: "、"), executed: status.isExecuted,
-                actions: canEdit && !own ? status.missing.filter { holds.contains($0.id) }.map { Action(position: $0.id, name: $0.name, isAct: $0.kind == .act) } : [])
+                actions: canEdit && !own ? status.missing.filter { holds.contains($0.id) }.map { Action(position: $0.id, name: $0.name, isAct: $0.kind == .act) } : [],
+                canVoid: canEdit && !status.isExecuted && (own || viewer.role == .unitLead))
         }
     }
 }

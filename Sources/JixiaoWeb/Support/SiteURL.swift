@@ -17,6 +17,7 @@ enum SiteURL {
     /// A payments ledger's new payment and its approvals; a ledger imported for a project.
     case ledgerPayments(String)
     case ledgerApprovals(String)
+    case ledgerVoid(String)
     case projectLedgerImport(String)
     /// A monitoring table's edits (execution of a month, indicators' progress, an answer to a warning).
     case monitoringSave(String)
@@ -46,6 +47,7 @@ enum SiteURL {
         case .documentStep(let id, let verb): "/documents/\(id)/\(verb.rawValue)"
         case .ledgerPayments(let id): "/documents/\(id)/payments"
         case .ledgerApprovals(let id): "/documents/\(id)/approvals"
+        case .ledgerVoid(let id): "/documents/\(id)/payments/void"
         case .projectLedgerImport(let id): "/projects/\(id)/ledger"
         case .monitoringSave(let id): "/documents/\(id)/monitoring"
         case .project(let id): "/projects/\(id)"
