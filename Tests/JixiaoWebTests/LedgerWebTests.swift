@@ -78,6 +78,8 @@ import Testing
             #expect(page.contains("421094.00") && page.contains("87.73%"), "executed once the chain is complete")
             let evaluationPage = try await lead.get("/documents/\(fixture.documentB)").text
             #expect(evaluationPage.contains("全年执行数（来自支付台账）") && evaluationPage.contains("87.73%"))
+            let preview = try await lead.post("/documents/\(fixture.documentB)/preview", WalkThroughTests.editorFields(evaluationPage, changing: [:]))
+            #expect(preview.text.contains("87.73%"), "the live preview keeps the ledger's figure")
             let workbook = try await lead.get(ledgerPath + "/report.xlsx")
             #expect(workbook.status == .ok)
             let log = try Workbook(data: workbook.data, file: "ledger.xlsx").sheet(at: 1)

@@ -35,7 +35,8 @@ struct EditorForm {
             }
         }
         try applyOperation(to: &evaluation.indicators)
-        return evaluation
+        // What the ledger gives (全年执行数) is not the form's: the preview and a refused save show it as stored.
+        return evaluation.keepingDerived(from: current)
     }
 
     /// The `op` button: add a row to a group, remove or move a row.
