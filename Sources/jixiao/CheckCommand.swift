@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         case text, json, docx
     }
 
-    @Argument(help: "报告或表格文件（.docx、.txt、.xlsx、.csv、.json）")
+    @Argument(help: "报告或表格文件（.docx、.txt、.xlsx、.csv、.json），或包含这些文件的目录")
     var files: [String]
 
     @OptionGroup var profiles: ProfileOptions
@@ -39,16 +39,17 @@ struct CheckCommand: ParsableCommand {
             try profiles.resolve(for: SelfEvaluation(kind: .project, agency: Agency(name: "")), in: catalog)
         }
         let auditor = ReportAuditor(catalog: catalog, profile: forced)
-        let urls = files.map { URL(fileURLWithPath: $0) }
-        let unit = auditor.auditUnit(urls)
+        let urls = try ReportInputs.expand(files, extensions: ["docx", "txt", "xlsx", "csv", "json"])
+        var progress = ProgressBar(total: urls.count, enabled: urls.count > 1)
+        let unit = auditor.auditBatch(urls) { progress.advance() }
         var results: [FileFindings] = []
         var failures = 0
-        for (file, result) in zip(files, unit.files) {
+        for (url, result) in zip(urls, unit.files) {
             switch result {
             case .success(let audit):
-                results.append(FileFindings(file: file, findings: audit.findings))
+                results.append(FileFindings(file: url.relativePath, findings: audit.findings))
                 if format == .docx {
-                    do { try writeAnnotated(URL(fileURLWithPath: file), findings: audit.findings) } catch {
+                    do { try writeAnnotated(url, findings: audit.findings) } catch {
                         failures += 1
                         FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
                     }
@@ -59,6 +60,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if !unit.across.isEmpty { results.append(FileFindings(file: "多文件核对", findings: unit.across)) }
+        if urls.count > 1 { reportGroups(unit) }
         switch format {
         case .text:
             if !results.isEmpty {
@@ -73,6 +75,16 @@ struct CheckCommand: ParsableCommand {
         }
         if failures > 0 { throw ExitCode(1) }
         if failOnError, results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(2) }
+    }
+
+    /// Tells on standard error which files were compared with which: only files of one unit and one year are.
+    private func reportGroups(_ batch: ReportAuditor.BatchAudit) {
+        var lines = ["多文件核对只在同一单位、同一年度的文件之间进行（单位和年度取自文件标题或表格）。"]
+        for (identity, names) in batch.groups.sorted(by: { $0.key.description < $1.key.description }) {
+            lines.append("  \(identity)：\(names.joined(separator: "、"))")
+        }
+        if !batch.alone.isEmpty { lines.append("  未与其他文件核对：\(batch.alone.joined(separator: "、"))") }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Writes "<name>.jixiao-check.docx" with one comment per finding.

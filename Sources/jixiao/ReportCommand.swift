@@ -108,9 +108,9 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// The input files of a batch: the files named, and the .json/.xlsx/.csv files inside the folders named.
+/// The input files of a batch: the files named, and the files with one of `extensions` inside the folders named.
 enum ReportInputs {
-    static func expand(_ inputs: [String]) throws -> [URL] {
+    static func expand(_ inputs: [String], extensions: Set<String> = ["json", "xlsx", "csv"]) throws -> [URL] {
         var files: [URL] = []
         for input in inputs {
             var isFolder: ObjCBool = false
@@ -119,7 +119,7 @@ enum ReportInputs {
             }
             if isFolder.boolValue {
                 let names = try FileManager.default.subpathsOfDirectory(atPath: input).sorted()
-                files += names.filter { ["json", "xlsx", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
+                files += names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
                     .map { URL(fileURLWithPath: input).appendingPathComponent($0) }
             } else {
                 files.append(URL(fileURLWithPath: input))

@@ -13,7 +13,7 @@ import JixiaoDocuments
         var json = try String(contentsOf: example, encoding: .utf8)
         json = json.replacingOccurrences(of: "\"spent\" : \"320.25\"", with: "\"spent\" : \"302.25\"")
         let altered = try TestWorkbook.write(Data(json.utf8), name: "altered.json")
-        let unit = auditor.auditUnit([Seed004ScoreTests.fixture, altered])
+        let unit = auditor.auditBatch([Seed004ScoreTests.fixture, altered])
         let across = unit.across.filter { $0.rule == "cross.documents" }
         #expect(across.count == 1)
         #expect(across.first?.explanation.contains("全年执行数") == true)
@@ -21,18 +21,33 @@ import JixiaoDocuments
     }
 
     @Test func identicalDocumentsAgree() throws {
-        let unit = auditor.auditUnit([Seed004ScoreTests.fixture, Seed004ScoreTests.fixture])
+        let unit = auditor.auditBatch([Seed004ScoreTests.fixture, Seed004ScoreTests.fixture])
         #expect(!unit.across.contains { $0.rule == "cross.documents" })
     }
 
     @Test func paragraphsCopiedBetweenReportsAreSignalled() throws {
-        let unit = auditor.auditUnit([
+        let unit = auditor.auditBatch([
             Self.seeds.appendingPathComponent("000_754483060e87962c.txt"),
             Self.seeds.appendingPathComponent("002_9ba80a09bc4930c7.txt"),
         ])
         let copies = unit.across.filter { $0.rule == "signal.boilerplate" }
         #expect(copies.count >= 3)
         #expect(copies.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func onlyDocumentsOfOneUnitAndYearAreComparedWithEachOther() throws {
+        let first = Self.seeds.appendingPathComponent("000_754483060e87962c.txt")
+        let batch = auditor.auditBatch([first, Self.seeds.appendingPathComponent("002_9ba80a09bc4930c7.txt"),
+            Self.seeds.appendingPathComponent("004_a7de23b29f9171bb.txt")])
+        let eastDistrict = DocumentIdentity(unit: "攀枝花市东区应急管理局", year: 2023)
+        #expect(batch.groups.keys.sorted { $0.unit < $1.unit } == [eastDistrict])
+        #expect(batch.groups[eastDistrict]?.count == 2)
+        #expect(batch.alone == ["004_a7de23b29f9171bb.txt"])
+        #expect(try batch.files[2].get().identity == DocumentIdentity(unit: "株洲市芦淞区应急管理局", year: 2023))
+        // Another unit's report shares boilerplate with these but is not this unit's copy.
+        let unrelated = auditor.auditBatch([first, Self.seeds.appendingPathComponent("004_a7de23b29f9171bb.txt")])
+        #expect(unrelated.across.isEmpty)
+        #expect(unrelated.groups.isEmpty)
     }
 
     @Test func noProblemsBesideUnderExecutionAndAGradeWithoutAScore() throws {
@@ -44,7 +59,7 @@ import JixiaoDocuments
 
     @Test func anUnreadableFileLeavesTheRestOfTheBatch() throws {
         let broken = try TestWorkbook.write(Data("x".utf8), name: "broken.doc")
-        let unit = auditor.auditUnit([broken, Self.seeds.appendingPathComponent("004_a7de23b29f9171bb.txt")])
+        let unit = auditor.auditBatch([broken, Self.seeds.appendingPathComponent("004_a7de23b29f9171bb.txt")])
         #expect(throws: (any Error).self) { try unit.files[0].get() }
         #expect(try unit.files[1].get().findings.isEmpty == false)
     }

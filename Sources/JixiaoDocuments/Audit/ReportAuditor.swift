@@ -18,24 +18,48 @@ public struct ReportAuditor: Sendable {
     public struct FileAudit: Sendable {
         public var file: String
         public var findings: [Finding]
+        /// The unit and year the document states, nil when it states none.
+        public var identity: DocumentIdentity?
         var prose: ReportProse
         var figures: KeyFigures
+    }
+
+    /// A batch audited: each file's result, the findings across the files of one unit and year, and which files were
+    /// compared with which.
+    public struct BatchAudit: Sendable {
+        public var files: [Result<FileAudit, any Error>]
+        public var across: [Finding]
+        /// The files compared with each other, by the unit and year they share.
+        public var groups: [DocumentIdentity: [String]]
+        /// Files compared with none: alone in their unit and year, or stating none.
+        public var alone: [String]
     }
 
     public func audit(_ url: URL) throws -> [Finding] {
         try auditFile(url).findings
     }
 
-    /// Audits several documents of one unit: each on its own, then the same figures across them and the
-    /// paragraphs they copy from each other. A file that cannot be read is reported and the rest still run.
-    public func auditUnit(_ urls: [URL]) -> (files: [Result<FileAudit, any Error>], across: [Finding]) {
-        let files = urls.map { url in Result { try auditFile(url) } }
+    /// Audits a batch: each file on its own, then, among the files of one unit and one year (as the documents state
+    /// them), the same figures across them and the paragraphs they copy from each other. Unrelated files are checked
+    /// file by file only. A file that cannot be read is reported and the rest still run.
+    public func auditBatch(_ urls: [URL], progress: () -> Void = {}) -> BatchAudit {
+        let files = urls.map { url in
+            defer { progress() }
+            return Result { try auditFile(url) }
+        }
         let audits = files.compactMap { try? $0.get() }
-        guard audits.count > 1 else { return (files, []) }
-        // Copies inside one report are reported with that report; here only copies between reports.
-        let across = CrossDocumentChecks().findings(audits.map(\.figures))
-            + BoilerplateSignal().findings(in: audits.map(\.prose), acrossReportsOnly: true)
-        return (files, across)
+        let grouped = Dictionary(grouping: audits.filter { $0.identity != nil }, by: { $0.identity! }).filter { $0.value.count > 1 }
+        var across: [Finding] = []
+        for identity in grouped.keys.sorted(by: { ($0.year, $0.unit) < ($1.year, $1.unit) }) {
+            let group = grouped[identity]!
+            // Copies inside one report are reported with that report; here only copies between reports.
+            across += CrossDocumentChecks().findings(group.map(\.figures))
+                + BoilerplateSignal().findings(in: group.map(\.prose), acrossReportsOnly: true)
+        }
+        let compared = Set(grouped.values.flatMap { $0.map(\.file) })
+        return BatchAudit(
+            files: files, across: across, groups: grouped.mapValues { $0.map(\.file) },
+            alone: audits.map(\.file).filter { !compared.contains($0) })
     }
 
     func auditFile(_ url: URL) throws -> FileAudit {
@@ -49,8 +73,8 @@ public struct ReportAuditor: Sendable {
             let evaluations = try SelfEvaluationImporter.load(url)
             let prose = ReportProse(paragraphs: [])
             return FileAudit(
-                file: name, findings: try evaluations.flatMap(findings), prose: prose,
-                figures: KeyFigures(file: name, prose: prose, evaluations: evaluations))
+                file: name, findings: try evaluations.flatMap(findings), identity: DocumentIdentity.of(prose: prose, evaluations: evaluations),
+                prose: prose, figures: KeyFigures(file: name, prose: prose, evaluations: evaluations))
         }
     }
 
@@ -70,8 +94,8 @@ public struct ReportAuditor: Sendable {
         }.count
         results += CrossSectionChecks().findings(prose: prose, evaluations: evaluations, projectTables: projectTables)
         return FileAudit(
-            file: document.file, findings: results, prose: prose,
-            figures: KeyFigures(file: document.file, prose: prose, evaluations: evaluations))
+            file: document.file, findings: results, identity: DocumentIdentity.of(prose: prose, evaluations: evaluations),
+            prose: prose, figures: KeyFigures(file: document.file, prose: prose, evaluations: evaluations))
     }
 
     func findings(for evaluation: SelfEvaluation) throws -> [Finding] {
