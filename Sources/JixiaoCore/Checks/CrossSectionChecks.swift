@@ -108,8 +108,8 @@ public struct CrossSectionChecks: Sendable {
         guard let claim = sentences.first(where: { $0.has("结转结余额为0") || $0.has("结余结转额为0") }) else { return [] }
         for sentence in sentences where sentence.has("完成预算数") || sentence.has("预算完成率") {
             let amounts = sentence.amounts
-            guard let budget = amounts.first(where: { RateRule.isNumerator($0) == false })?.wan,
-                let spent = amounts.first(where: { RateRule.isNumerator($0) == true })?.wan, spent < budget,
+            guard let budget = amounts.first(where: { RateRule.side(of: $0) == .denominator })?.wan,
+                let spent = amounts.first(where: { RateRule.side(of: $0) == .numerator })?.wan, spent < budget,
                 let share = (budget - spent).divided(by: budget)
             else { continue }
             let unspent = budget - spent
@@ -123,8 +123,8 @@ public struct CrossSectionChecks: Sendable {
     /// Items listed as "…预算数为A万元，决算数为B万元" against a total "完成预算数Y万元" stated elsewhere: Y = Σ B.
     private func listTotals(_ sentences: [ProseSentence]) -> [Finding] {
         let items = sentences.compactMap { sentence -> ExactDecimal? in
-            guard sentence.amounts.count == 2, RateRule.isNumerator(sentence.amounts[0]) == false,
-                RateRule.isNumerator(sentence.amounts[1]) == true, sentence.amounts[1].lead.contains("决算")
+            guard sentence.amounts.count == 2, RateRule.side(of: sentence.amounts[0]) == .denominator,
+                RateRule.side(of: sentence.amounts[1]) == .numerator, sentence.amounts[1].lead.contains("决算")
             else { return nil }
             return sentence.amounts[1].wan
         }

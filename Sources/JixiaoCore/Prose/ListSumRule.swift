@@ -50,17 +50,25 @@ struct ListSumRule {
         for (index, (offset, exhaustiveMark)) in markOffsets.enumerated() {
             let next = index + 1 < markOffsets.count ? markOffsets[index + 1].0 : paragraph.scalars.count
             let before = paragraph.figures.filter { $0.isAmount && $0.range.upperBound <= offset }
-            guard let total = before.last else { continue }
-            let sentenceStart = paragraph.scalars[..<total.range.lowerBound].lastIndex(of: "。").map { $0 + 1 } ?? 0
-            // The parts: amounts after the mark, up to the next mark; a part that leads the next mark stays a part.
-            let parts = paragraph.figures.filter {
-                $0.isAmount && $0.range.lowerBound > offset && $0.range.lowerBound < next && !isFlow($0)
-                    && !isParenthetical($0, in: paragraph)
-            }
-            guard !parts.isEmpty else { continue }
+            guard let last = before.last else { continue }
+            let sentenceStart = paragraph.scalars[..<last.range.lowerBound].lastIndex(of: "。").map { $0 + 1 } ?? 0
             let numbered = paragraph.text.contains("1.") && paragraph.text.contains("2.")
-            let alternatives = before.dropLast().filter { $0.range.lowerBound >= sentenceStart && !isFlow($0) }
-            groups.append(Group(total: total, alternatives: Array(alternatives), parts: parts, exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等")))
+            // This year's amounts add up to this year's total and changes to the change, each on its own; the
+            // total of the other role must be in the same sentence as the amount just before the mark.
+            for role in [FigureRole.current, .change(negative: false)] {
+                let ofRole = before.filter { FigureRole.of($0).adds(with: role) }
+                guard let total = ofRole.last, total == last || total.range.lowerBound >= sentenceStart else { continue }
+                // The parts: amounts after the mark, up to the next mark; a part that leads the next mark stays a part.
+                let parts = paragraph.figures.filter {
+                    $0.isAmount && $0.range.lowerBound > offset && $0.range.lowerBound < next && !isFlow($0)
+                        && !isParenthetical($0, in: paragraph) && FigureRole.of($0).adds(with: role)
+                }
+                guard !parts.isEmpty else { continue }
+                let alternatives = ofRole.dropLast().filter { $0.range.lowerBound >= sentenceStart && !isFlow($0) }
+                groups.append(Group(
+                    total: total, alternatives: Array(alternatives), parts: parts,
+                    exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等")))
+            }
         }
         return groups
     }
@@ -68,8 +76,10 @@ struct ListSumRule {
     func check(_ paragraph: ProseSentence) -> [Finding] {
         Self.groups(in: paragraph).compactMap { group in
             guard let total = group.total.wan else { return nil }
-            let values = group.parts.compactMap(\.wan)
-            let sum = values.reduce(ExactDecimal.zero, +)
+            // A change is summed with its signs, turned so that the total (as printed, without its sign) is positive.
+            let turn = FigureRole.of(group.total) == .change(negative: true)
+            let values = group.parts.compactMap { part in part.wan.map { FigureRole.of(part).signed($0) } }
+            let sum = turn ? -values.reduce(ExactDecimal.zero, +) : values.reduce(ExactDecimal.zero, +)
             let decimals = max(2, group.parts.map { PrintedPrecision.decimals(of: $0.numeral) }.max() ?? 2)
             let fits = PrintedPrecision.sumMatches(total: total, sum: sum, count: values.count, decimals: decimals)
             if fits || (!group.exhaustive && sum < total) { return nil }
