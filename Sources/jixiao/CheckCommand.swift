@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             try profiles.resolve(for: SelfEvaluation(kind: .project, agency: Agency(name: "")), in: catalog)
         }
         let auditor = ReportAuditor(catalog: catalog, profile: forced)
-        let urls = try ReportInputs.expand(files, extensions: ["docx", "txt", "xlsx", "csv", "json"])
+        let urls = try BatchInputs.expand(files, extensions: ["docx", "txt", "xlsx", "csv", "json"])
         var progress = ProgressBar(total: urls.count, enabled: urls.count > 1)
         let unit = auditor.auditBatch(urls) { progress.advance() }
         var results: [FileFindings] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `jixiao` command line: offline and batch work on files.
 @main
@@ -10,4 +11,28 @@ struct Jixiao: AsyncParsableCommand {
             ScoreCommand.self, CheckCommand.self, ReportCommand.self, PaymentsCommand.self, MonitorCommand.self, ProfilesCommand.self,
             ServeCommand.self,
         ])
+
+    /// Runs the command chosen, with the parser's messages in Chinese. A command's own error is printed without the
+    /// usage: the usage helps only when the command line was wrong.
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            finish(exitCode(for: error), ParserMessages.chinese(fullMessage(for: error)))
+        }
+        do {
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            let message = message(for: error)
+            finish(exitCode(for: error), message.isEmpty ? "" : "错误：" + ParserMessages.chinese(message))
+        }
+    }
+
+    private static func finish(_ code: ExitCode, _ message: String) -> Never {
+        if !message.isEmpty {
+            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(code.rawValue)
+    }
 }

@@ -13,7 +13,7 @@ struct ScoreCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "自评表文件（.xlsx、.csv、.json）")
+    @Argument(help: "自评表文件（.xlsx、.csv、.json），或包含这些文件的目录")
     var files: [String]
 
     @OptionGroup var profiles: ProfileOptions
@@ -25,9 +25,12 @@ struct ScoreCommand: ParsableCommand {
         let catalog = try profiles.catalog()
         var sheets: [ScoreSheet] = []
         var failures = 0
-        for file in files {
+        let urls = try BatchInputs.expand(files)
+        var progress = ProgressBar(total: urls.count, enabled: urls.count > 1)
+        for url in urls {
+            defer { progress.advance() }
             do {
-                for evaluation in try SelfEvaluationImporter.load(URL(fileURLWithPath: file)) {
+                for evaluation in try SelfEvaluationImporter.load(url) {
                     let profile = try profiles.resolve(for: evaluation, in: catalog)
                     sheets.append(Scorer(profile: profile).score(evaluation))
                 }
