@@ -44,6 +44,7 @@ import Testing
         #expect(role("，比上年的") == .earlier)
         #expect(role("与2021年相比收入总计减少") == .change(negative: true))
         #expect(role("上年结转") == .current)
+        #expect(role("其中:因公出国(境)费支出决算增加") == .change(negative: false))
         #expect(role("其中：人员经费") == .current)
     }
 }

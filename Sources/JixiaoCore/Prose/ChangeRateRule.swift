@@ -56,15 +56,33 @@ struct ChangeRateRule {
             let changes = sentence.amounts.filter { $0.range.lowerBound >= start }
             let rateStart = sentence.offset(after: "各增长") ?? sentence.offset(after: "各下降") ?? sentence.scalars.count
             let rates = sentence.figures.filter { $0.isPercent && $0.range.lowerBound >= rateStart }
-            let currents = Array(previous.suffix(changes.count))
-            guard currents.count == changes.count else { return [] }
+            let currents = Array(previous.filter { FigureRole.of($0) == .current }.suffix(changes.count))
+            // Changes and rates that do not pair one to one cannot be told apart.
+            guard currents.count == changes.count, rates.isEmpty || rates.count == changes.count else { return [] }
             return changes.indices.map { (changes[$0], currents[$0], $0 < rates.count ? rates[$0] : nil) }
         }
         let changes = sentence.amounts.filter { ["增加", "减少"].contains(where: $0.lead.hasSuffix) }
         guard changes.count == 1, let change = changes.first else { return [] }
-        let earlier = previous + sentence.amounts.filter { $0.range.upperBound <= change.range.lowerBound }
-        guard let current = earlier.last else { return [] }
+        let earlier = (previous + sentence.amounts.filter { $0.range.upperBound <= change.range.lowerBound })
+            .filter { FigureRole.of($0) == .current }
+        guard let current = Self.current(of: change, among: earlier) else { return [] }
         let rates = sentence.figures.filter { $0.isPercent && ["增长", "下降"].contains(where: $0.lead.hasSuffix) }
         return [(change, current, rates.count == 1 ? rates[0] : nil)]
+    }
+
+    /// This year's amount a change is against: the last one stated before it, preferring one of the item the change
+    /// names ("与2021年相比收入总计减少…" is against 收入总计) and, unless the change is of a budget, not a budget
+    /// ("决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元" is against 62.07).
+    static func current(of change: ProseFigure, among earlier: [ProseFigure]) -> ProseFigure? {
+        let clause = change.lead.split(whereSeparator: { "，,；;。：:".contains($0) }).last.map(String.init) ?? change.lead
+        var subject = clause
+        for word in FigureRole.comparisonWords where subject.contains(word) {
+            subject = String(subject[subject.range(of: word)!.upperBound...])
+        }
+        subject = subject.replacing(/^[的]?(决算数|决算)?/, with: "")
+        for verb in FigureRole.decreaseWords + FigureRole.increaseWords where subject.hasSuffix(verb) { subject.removeLast(verb.count) }
+        if subject.count >= 2, let named = earlier.last(where: { $0.lead.contains(subject) }) { return named }
+        let budgets = clause.contains("预算") ? [] : earlier.filter { RateRule.side(of: $0) == .denominator }
+        return earlier.last { !budgets.contains($0) } ?? earlier.last
     }
 }

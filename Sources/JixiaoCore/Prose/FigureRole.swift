@@ -20,7 +20,7 @@ enum FigureRole: Hashable, Sendable {
         let clause = figure.lead.split(whereSeparator: { "，,；;。：:".contains($0) }).last.map(String.init) ?? figure.lead
         let verbs = decreaseWords + increaseWords
         if comparisonWords.contains(where: clause.contains) || clause.contains(/[比较]20\d\d年/)
-            || verbs.contains(where: clause.hasPrefix) {
+            || verbs.contains(where: { clause.hasPrefix($0) || clause.hasSuffix($0) || clause.hasSuffix($0 + "了") }) {
             // "比上年的30万元减少…": the amount that follows the comparison without a verb is the earlier year's.
             guard let last = verbs.compactMap({ word in clause.range(of: word, options: .backwards).map { (word, $0.lowerBound) } })
                 .max(by: { $0.1 < $1.1 })

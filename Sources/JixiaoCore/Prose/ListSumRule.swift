@@ -15,6 +15,20 @@ struct ListSumRule {
         return depth > 0
     }
 
+    /// Whether a part and a total are amounts of one basis: budgets add up to a budget, 决算 to a 决算
+    /// ("决算为27.46万元，完成预算29.6万元的92.8%" names a budget beside each part).
+    static func sameBasis(_ part: ProseFigure, _ total: ProseFigure) -> Bool {
+        switch (RateRule.side(of: part), RateRule.side(of: total)) {
+        case (nil, _), (_, nil): true
+        case (let a?, let b?): a == b
+        }
+    }
+
+    /// Whether `figure` is a grand total ("支出总计766.75万元"), never an item of a list.
+    static func isGrandTotal(_ figure: ProseFigure) -> Bool {
+        (figure.lead.split(whereSeparator: { "，,；;、".contains($0) }).last.map(String.init) ?? figure.lead).contains("总计")
+    }
+
     /// Whether `figure` is a flow of the total rather than a part of it.
     static func isFlow(_ figure: ProseFigure) -> Bool {
         let clause = figure.lead.split(whereSeparator: { "，,；;、".contains($0) }).last.map(String.init) ?? figure.lead
@@ -27,6 +41,9 @@ struct ListSumRule {
         var alternatives: [ProseFigure]
         var parts: [ProseFigure]
         var exhaustive: Bool
+        /// A list inside an earlier list of the same sentence ("其中：…公务用车…；其中：购置…；运行维护…；公务接待费…"):
+        /// where it ends and the outer list resumes is not marked, so any leading run of its parts may be the whole.
+        var nested: Bool
     }
 
     /// Groups of total and parts in one paragraph's text.
@@ -53,6 +70,7 @@ struct ListSumRule {
             guard let last = before.last else { continue }
             let sentenceStart = paragraph.scalars[..<last.range.lowerBound].lastIndex(of: "。").map { $0 + 1 } ?? 0
             let numbered = paragraph.text.contains("1.") && paragraph.text.contains("2.")
+            let nested = index > 0 && !paragraph.scalars[markOffsets[index - 1].0..<offset].contains("。")
             // This year's amounts add up to this year's total and changes to the change, each on its own; the
             // total of the other role must be in the same sentence as the amount just before the mark.
             for role in [FigureRole.current, .change(negative: false)] {
@@ -61,13 +79,14 @@ struct ListSumRule {
                 // The parts: amounts after the mark, up to the next mark; a part that leads the next mark stays a part.
                 let parts = paragraph.figures.filter {
                     $0.isAmount && $0.range.lowerBound > offset && $0.range.lowerBound < next && !isFlow($0)
-                        && !isParenthetical($0, in: paragraph) && FigureRole.of($0).adds(with: role)
+                        && !isParenthetical($0, in: paragraph) && FigureRole.of($0).adds(with: role) && !isGrandTotal($0) && sameBasis($0, total)
                 }
                 guard !parts.isEmpty else { continue }
                 let alternatives = ofRole.dropLast().filter { $0.range.lowerBound >= sentenceStart && !isFlow($0) }
                 groups.append(Group(
                     total: total, alternatives: Array(alternatives), parts: parts,
-                    exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等")))
+                    exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等"),
+                    nested: nested))
             }
         }
         return groups
@@ -83,6 +102,12 @@ struct ListSumRule {
             let decimals = max(2, group.parts.map { PrintedPrecision.decimals(of: $0.numeral) }.max() ?? 2)
             let fits = PrintedPrecision.sumMatches(total: total, sum: sum, count: values.count, decimals: decimals)
             if fits || (!group.exhaustive && sum < total) { return nil }
+            if group.nested, values.indices.contains(where: { end in
+                let head = values[...end].reduce(ExactDecimal.zero, +)
+                return PrintedPrecision.sumMatches(total: total, sum: turn ? -head : head, count: end + 1, decimals: decimals)
+            }) {
+                return nil
+            }
             if group.alternatives.contains(where: { alternative in
                 alternative.wan.map { PrintedPrecision.sumMatches(total: $0, sum: sum, count: values.count, decimals: decimals) } ?? false
             }) {

@@ -14,7 +14,7 @@ public struct ProseChecks: Sendable {
             if Self.isHeading(paragraph.text) { sectionBudget = whole.amounts.last }
             findings += ListSumRule().check(whole)
             if let finding = AggregateRateRule().check(paragraphs, at: index) { findings.append(finding) }
-            findings += ShareRule().check(Self.clauses(of: whole), total: Self.leadingTotal(of: whole))
+            findings += ShareRule().check(Self.clauses(of: whole), totals: Self.shareTotals(of: whole))
             let sentences = prose.sentences[index]
             findings += FollowingSumRule().check(sentences)
             findings += ChangeRateRule().check(sentences)
@@ -46,13 +46,13 @@ public struct ProseChecks: Sendable {
         }
     }
 
-    /// The amount a list of shares is a part of: the paragraph's first amount, when a list mark follows it.
-    static func leadingTotal(of paragraph: ProseSentence) -> ProseFigure? {
-        guard let first = paragraph.amounts.first,
-            let mark = ["主要用于", "其中", "如下"].compactMap(paragraph.offset(after:)).min(), first.range.upperBound <= mark,
+    /// The amounts a list of shares may be a part of: this period's amounts before the list mark, the nearest first
+    /// ("预算为44.52万元，决算为22.62万元。其中公务接待费20.10万元，占88.86%" is a share of 22.62).
+    static func shareTotals(of paragraph: ProseSentence) -> [ProseFigure] {
+        guard let mark = ["主要用于", "其中", "如下"].compactMap(paragraph.offset(after:)).min(),
             !paragraph.figures.contains(where: { $0.isPercent && $0.range.lowerBound < mark })
-        else { return nil }
-        return first
+        else { return [] }
+        return paragraph.amounts.filter { $0.range.upperBound <= mark && FigureRole.of($0) == .current }.reversed()
     }
 }
 

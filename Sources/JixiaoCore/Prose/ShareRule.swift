@@ -1,7 +1,8 @@
-/// "X支出A万元，占P%": each share must be A / total, the total being the amount that leads the list
-/// ("…支出2491.62万元，主要用于以下方面:") or, when none leads it, the sum of the listed amounts.
+/// "X支出A万元，占P%": each share must be A / total, the total being an amount stated before the list
+/// ("…支出2491.62万元，主要用于以下方面:") or, when none is, the sum of the listed amounts. When several amounts
+/// precede the list (a budget and its 决算), the shares may be of any one of them; none fitting, the nearest is named.
 struct ShareRule {
-    func check(_ clauses: [ProseSentence], total: ProseFigure?) -> [Finding] {
+    func check(_ clauses: [ProseSentence], totals: [ProseFigure]) -> [Finding] {
         let items = clauses.compactMap { clause -> (ProseSentence, ProseFigure, ProseFigure)? in
             guard let share = clause.figures.first(where: { $0.isPercent && $0.lead.hasSuffix("占") }),
                 let amount = clause.amounts.last(where: { $0.range.upperBound <= share.range.lowerBound })
@@ -11,7 +12,8 @@ struct ShareRule {
         guard items.count >= 2 else { return [] }
         let denominator: ExactDecimal
         let totalText: String
-        if let total, let value = total.wan {
+        if let total = totals.first(where: { total in items.allSatisfy { Self.fits($0.1, $0.2, total: total) } }) ?? totals.first,
+            let value = total.wan {
             denominator = value
             totalText = total.printed
         } else {
@@ -19,10 +21,8 @@ struct ShareRule {
             totalText = "各项合计 \(denominator.plainText)万元"
         }
         return items.compactMap { clause, amount, share in
-            // An amount in 元 among 万元 is a unit slip (reported by the unit rule); its share is judged in 万元.
             let slip = amount.kind == .amount(unit: .yuan)
-            guard let part = slip ? amount.value : amount.wan, let ratio = part.divided(by: denominator) else { return nil }
-            let computed = ratio * 100
+            guard let computed = Self.share(amount, of: denominator) else { return nil }
             let decimals = PrintedPrecision.decimals(of: share.numeral)
             guard !PrintedPrecision.matches(computed, stated: share.value, decimals: decimals) else { return nil }
             let shown = slip ? amount.numeral + "万元" : amount.printed
@@ -30,5 +30,17 @@ struct ShareRule {
                 "prose.share", .error, expected: computed.fixed(max(decimals, 2)) + "%", stated: share.printed,
                 "占比应为 \(shown) / \(totalText) = \(computed.fixed(2))%，文中写作 \(share.printed)")
         }
+    }
+
+    /// The share of `amount` in `total`, in percent. An amount in 元 among 万元 is a unit slip (reported by the unit
+    /// rule); its share is judged in 万元.
+    static func share(_ amount: ProseFigure, of total: ExactDecimal) -> ExactDecimal? {
+        let part = amount.kind == .amount(unit: .yuan) ? amount.value : amount.wan
+        return part.flatMap { $0.divided(by: total) }.map { $0 * 100 }
+    }
+
+    static func fits(_ amount: ProseFigure, _ stated: ProseFigure, total: ProseFigure) -> Bool {
+        guard let value = total.wan, let computed = share(amount, of: value) else { return false }
+        return PrintedPrecision.matches(computed, stated: stated.value, decimals: PrintedPrecision.decimals(of: stated.numeral))
     }
 }
