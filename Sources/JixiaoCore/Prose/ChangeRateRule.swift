@@ -74,7 +74,7 @@ struct ChangeRateRule {
     /// names ("与2021年相比收入总计减少…" is against 收入总计) and, unless the change is of a budget, not a budget
     /// ("决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元" is against 62.07).
     static func current(of change: ProseFigure, among earlier: [ProseFigure]) -> ProseFigure? {
-        let clause = change.lead.split(whereSeparator: { "，,；;。：:".contains($0) }).last.map(String.init) ?? change.lead
+        let clause = change.leadClause()
         var subject = clause
         for word in FigureRole.comparisonWords where subject.contains(word) {
             subject = String(subject[subject.range(of: word)!.upperBound...])

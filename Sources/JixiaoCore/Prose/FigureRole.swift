@@ -17,7 +17,7 @@ enum FigureRole: Hashable, Sendable {
 
     /// The role of `figure`: the last clause of its lead decides.
     static func of(_ figure: ProseFigure) -> FigureRole {
-        let clause = figure.lead.split(whereSeparator: { "，,；;。：:".contains($0) }).last.map(String.init) ?? figure.lead
+        let clause = figure.leadClause()
         let verbs = decreaseWords + increaseWords
         if comparisonWords.contains(where: clause.contains) || clause.contains(/[比较]20\d\d年/)
             || verbs.contains(where: { clause.hasPrefix($0) || clause.hasSuffix($0) || clause.hasSuffix($0 + "了") }) {

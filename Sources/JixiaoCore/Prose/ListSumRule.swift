@@ -26,12 +26,12 @@ struct ListSumRule {
 
     /// Whether `figure` is a grand total ("支出总计766.75万元"), never an item of a list.
     static func isGrandTotal(_ figure: ProseFigure) -> Bool {
-        (figure.lead.split(whereSeparator: { "，,；;、".contains($0) }).last.map(String.init) ?? figure.lead).contains("总计")
+        figure.leadClause(separators: "，,；;、").contains("总计")
     }
 
     /// Whether `figure` is a flow of the total rather than a part of it.
     static func isFlow(_ figure: ProseFigure) -> Bool {
-        let clause = figure.lead.split(whereSeparator: { "，,；;、".contains($0) }).last.map(String.init) ?? figure.lead
+        let clause = figure.leadClause(separators: "，,；;、")
         return flowWords.contains { clause.hasPrefix($0) || clause.hasSuffix($0) }
     }
 

@@ -24,6 +24,11 @@ struct ProseFigure: Hashable, Sendable {
         return value * ExactDecimal(significand: 1, exponent: (unit ?? .wan).fenExponent - MoneyUnit.wan.fenExponent)
     }
 
+    /// The last clause of the lead, the words that label this figure ("，比上年减少" → "比上年减少").
+    func leadClause(separators: String = "，,；;。：:") -> String {
+        lead.split(whereSeparator: { separators.contains($0) }).last.map(String.init) ?? lead
+    }
+
     var isPercent: Bool { kind == .percent }
     var isAmount: Bool { if case .amount = kind { true } else { false } }
 
