@@ -47,4 +47,10 @@ import Testing
         #expect(role("其中:因公出国(境)费支出决算增加") == .change(negative: false))
         #expect(role("其中：人员经费") == .current)
     }
+
+    @Test func anAmbiguousMismatchListsItsCandidateCorrections() {
+        let found = findings("预算支出29.50万元，年中执行调增270.08万元，实际支出56.58万元，结余结转0万元。")
+        #expect(found.count == 1)
+        #expect(found.first?.expected == "结余结转 243万元；或 调增 27.08万元；或 实际支出 299.58万元")
+    }
 }

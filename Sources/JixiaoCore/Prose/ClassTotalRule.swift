@@ -58,10 +58,15 @@ struct ClassTotalRule {
                     "“\(name)（类）”支出写作 \(total.amount.printed)，其各项合计 \(sum.plainText)万元：单位应为万元")
             }
             let difference = stated - sum
+            let corrections = CandidateCorrections(
+                terms: [CandidateCorrections.Term(name: "“\(name)（类）”合计", value: stated, sign: 1)]
+                    + parts.compactMap { part in
+                        part.amount.wan.map { CandidateCorrections.Term(name: part.amount.printed + " 一项", value: $0, sign: -1) }
+                    })
             return total.sentence.finding(
                 "prose.class-sum", difference.rounded(scale: 2) == .zero ? .warning : (difference.magnitude > 1 ? .error : .warning),
-                expected: sum.plainText + "万元", stated: total.amount.printed,
-                "“\(name)（类）”合计 \(total.amount.printed)，其各项（项）之和为 \(parts.map(\.amount.printed).joined(separator: " + ")) = \(sum.plainText)万元")
+                expected: corrections.text(gap: difference), stated: total.amount.printed,
+                "“\(name)（类）”合计 \(total.amount.printed)，其各项（项）之和为 \(parts.map(\.amount.printed).joined(separator: " + ")) = \(sum.plainText)万元，相差 \(difference.plainText)万元；以下任一更正都能使其相符")
         }
     }
 }

@@ -43,8 +43,17 @@ struct IdentityRule {
         if decrease != .zero { terms += " − \(decrease.plainText)" }
         terms += " − \(spent.printed)"
         if recovered != .zero { terms += " − \(recovered.plainText)" }
+        let named: [(String, ProseFigure?, Int)] = [
+            ("结余结转", balance, -1), ("预算", budget, 1), ("调增", amount(["调增", "追加"]), 1), ("调减", amount(["调减"]), -1),
+            ("实际支出", spent, -1), ("收回", amount(["收回预算", "收回"]), -1),
+        ]
+        let corrections = CandidateCorrections(terms: named.compactMap { name, figure, sign in
+            guard let figure, let value = figure.wan else { return nil }
+            return CandidateCorrections.Term(name: name, value: value, sign: sign)
+        })
+        let gap = expected - c
         return sentence.finding(
-            "prose.balance", .error, expected: expected.plainText + "万元", stated: balance.printed,
-            "预算、调整、支出与结余结转不平：\(terms) = \(expected.plainText)万元，文中结余结转为 \(balance.printed)")
+            "prose.balance", .error, expected: corrections.text(gap: gap), stated: balance.printed,
+            "预算、调整、支出与结余结转不平：\(terms) = \(expected.plainText)万元，文中结余结转为 \(balance.printed)，相差 \(gap.plainText)万元；以下任一更正都能使其平衡")
     }
 }
