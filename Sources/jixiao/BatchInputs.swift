@@ -12,13 +12,19 @@ enum BatchInputs {
             }
             if isFolder.boolValue {
                 let names = try FileManager.default.subpathsOfDirectory(atPath: input).sorted()
-                files += names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                files += names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !isSkipped($0) }
                     .map { URL(fileURLWithPath: input).appendingPathComponent($0) }
             } else {
                 files.append(URL(fileURLWithPath: input))
             }
         }
         return files
+    }
+
+    /// Hidden files, Word's lock files ("~$报告.docx") and Jixiao's own annotated copies are not inputs.
+    static func isSkipped(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return name.hasPrefix(".") || name.hasPrefix("~$") || name.contains(".jixiao-check.")
     }
 }
 

@@ -24,8 +24,11 @@ struct Jixiao: AsyncParsableCommand {
         do {
             if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
         } catch {
+            let code = exitCode(for: error)
+            // `jixiao` alone asks for the help: a clean exit, not an error.
+            if code == .success { finish(code, ParserMessages.chinese(fullMessage(for: error))) }
             let message = message(for: error)
-            finish(exitCode(for: error), message.isEmpty ? "" : "错误：" + ParserMessages.chinese(message))
+            finish(code, message.isEmpty ? "" : "错误：" + ParserMessages.chinese(message))
         }
     }
 

@@ -54,3 +54,29 @@ import Testing
         #expect(found.first?.expected == "结余结转 243万元；或 调增 27.08万元；或 实际支出 299.58万元")
     }
 }
+
+/// Sentences of real 决算 text the role rules must not misread (from a review of the rules).
+@Suite struct FigureRoleReviewTests {
+    func findings(_ text: String) -> [Finding] {
+        FigureRoleTests().findings(text)
+    }
+
+    @Test func aFundNameIsNotABudget() {
+        #expect(findings("本年收入合计1500万元，其中一般公共预算财政拨款收入1200万元，比上年增加200万元，增长20%。").isEmpty)
+        let wrong = findings("财政拨款支出决算1300万元，其中：一般公共预算财政拨款支出1200万元，政府性基金预算财政拨款支出200万元。")
+        #expect(wrong.contains { $0.rule == "prose.sum" })
+    }
+
+    @Test func aVerbOpeningAnItemIsNotAChange() {
+        #expect(findings("项目支出120万元，主要用于以下方面：提高干部报酬100万元，开展应急演练20万元。").isEmpty)
+    }
+
+    @Test func oneWrongShareDoesNotMakeTheOthersWrong() {
+        let found = findings("本年支出合计250万元，年末结转和结余50万元。其中：基本支出200万元，占80%；项目支出50万元，占21%。")
+        #expect(found.map(\.stated) == ["21%"])
+    }
+
+    @Test func anEmergencyDrillIsNotAPlan() {
+        #expect(findings("组织应急演练6次，完成消防培训4次，培训完成率100%。").isEmpty)
+    }
+}

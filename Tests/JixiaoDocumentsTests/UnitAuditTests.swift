@@ -50,6 +50,16 @@ import JixiaoDocuments
         #expect(unrelated.groups.isEmpty)
     }
 
+    @Test func theUnitAndYearAreReadFromEitherTitleForm() {
+        func identity(_ title: String) -> DocumentIdentity? {
+            DocumentIdentity.of(prose: ReportProse(paragraphs: [Paragraph(text: title, location: SourceLocation())]), evaluations: [])
+        }
+        #expect(identity("2023年度攀枝花市某局部门决算") == DocumentIdentity(unit: "攀枝花市某局", year: 2023))
+        #expect(identity("攀枝花市某局2023年度部门决算") == DocumentIdentity(unit: "攀枝花市某局", year: 2023))
+        #expect(identity("三台县应急管理局2022年度部门整体支出绩效自评报告") == DocumentIdentity(unit: "三台县应急管理局", year: 2022))
+        #expect(identity("2022年度部门整体支出绩效自评报告") == nil)
+    }
+
     @Test func noProblemsBesideUnderExecutionAndAGradeWithoutAScore() throws {
         let findings = try auditor.audit(Self.seeds.appendingPathComponent("000_754483060e87962c.txt"))
         #expect(findings.contains { $0.rule == "signal.no-problems" && $0.explanation.contains("85%") })

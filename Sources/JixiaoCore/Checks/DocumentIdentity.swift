@@ -19,11 +19,19 @@ public struct DocumentIdentity: Hashable, Sendable, CustomStringConvertible {
         }
         // The title is the first paragraphs; it may be broken over two lines.
         let title = prose.paragraphs.prefix(4).map(\.text).joined().filter { !$0.isWhitespace }
-        guard let match = title.firstMatch(of: /(20\d\d)年度?(.+?)(项目支出|整体支出|部门整体|部门决算|单位决算|决算|绩效)/),
-            let year = Int(match.1)
-        else { return nil }
-        let unit = String(match.2)
-        guard unit.count >= 2, !unit.contains(where: \.isNumber), !["部门", "单位", "本部门", "本单位"].contains(unit) else { return nil }
-        return DocumentIdentity(unit: unit, year: year)
+        var found: [(year: Substring, unit: Substring)] = []
+        if let match = title.firstMatch(of: /(20\d\d)年度?(.+?)(?:项目支出|整体支出|部门整体|部门决算|单位决算|决算|绩效)/) {
+            found.append((match.1, match.2))
+        }
+        // "攀枝花市东区应急管理局2023年度部门决算": the unit before the year.
+        if let match = title.firstMatch(of: /([^0-9\s，。：:]{2,40}?)(20\d\d)年度?(?:项目支出|整体支出|部门整体|部门决算|单位决算|决算|绩效)/) {
+            found.append((match.2, match.1))
+        }
+        return found.lazy.compactMap { year, unit -> DocumentIdentity? in
+            guard let year = Int(year), unit.count >= 2, !unit.contains(where: { $0.isASCII && $0.isNumber }),
+                !["部门", "单位", "本部门", "本单位"].contains(String(unit))
+            else { return nil }
+            return DocumentIdentity(unit: String(unit), year: year)
+        }.first
     }
 }

@@ -16,7 +16,8 @@ struct ChangeRateRule {
     }
 
     /// Checks the change sentences of one paragraph. "收、支总计各增加A、B，各增长P、Q" pairs each change with the
-    /// amounts of the sentence before, in order; otherwise the change belongs to the amount stated just before it.
+    /// amounts of the sentence before, in order; otherwise the change belongs to this year's amount it names, else to
+    /// the last one stated before it that is not a budget (``current(of:among:)``).
     func check(_ sentences: [ProseSentence]) -> [Finding] {
         var findings: [Finding] = []
         var previousAmounts: [ProseFigure] = []

@@ -19,8 +19,11 @@ enum FigureRole: Hashable, Sendable {
     static func of(_ figure: ProseFigure) -> FigureRole {
         let clause = figure.leadClause()
         let verbs = decreaseWords + increaseWords
-        if comparisonWords.contains(where: clause.contains) || clause.contains(/[比较]20\d\d年/)
-            || verbs.contains(where: { clause.hasPrefix($0) || clause.hasSuffix($0) || clause.hasSuffix($0 + "了") }) {
+        // A verb just before the amount ("…决算增加0.05万元") is a change; one that opens the clause ("提高干部报酬100万元")
+        // only after a comparison ("与上年相比，增加…").
+        let compares = { (text: String) in comparisonWords.contains(where: text.contains) || text.contains(/[比较]20\d\d年/) }
+        if compares(clause) || verbs.contains(where: { clause.hasSuffix($0) || clause.hasSuffix($0 + "了") })
+            || verbs.contains(where: clause.hasPrefix) && compares(figure.lead) {
             // "比上年的30万元减少…": the amount that follows the comparison without a verb is the earlier year's.
             guard let last = verbs.compactMap({ word in clause.range(of: word, options: .backwards).map { (word, $0.lowerBound) } })
                 .max(by: { $0.1 < $1.1 })

@@ -120,6 +120,7 @@ struct ListSumRule {
             }
             let parts = group.parts.map(\.printed).joined(separator: " + ")
             if group.parts.count == 1 {
+                guard sum > total else { return nil }
                 return paragraph.finding(
                     "prose.subset", .error, expected: "≤ \(group.total.printed)", stated: group.parts[0].printed,
                     "“其中”部分 \(group.parts[0].printed) 大于其总数 \(group.total.printed)")

@@ -46,13 +46,15 @@ public struct ProseChecks: Sendable {
         }
     }
 
-    /// The amounts a list of shares may be a part of: this period's amounts before the list mark, the nearest first
+    /// The amounts a list of shares may be a part of: this period's amounts (not carry-overs) before the list mark, the
+    /// nearest first
     /// ("预算为44.52万元，决算为22.62万元。其中公务接待费20.10万元，占88.86%" is a share of 22.62).
     static func shareTotals(of paragraph: ProseSentence) -> [ProseFigure] {
         guard let mark = ["主要用于", "其中", "如下"].compactMap(paragraph.offset(after:)).min(),
             !paragraph.figures.contains(where: { $0.isPercent && $0.range.lowerBound < mark })
         else { return [] }
-        return paragraph.amounts.filter { $0.range.upperBound <= mark && FigureRole.of($0) == .current }.reversed()
+        return paragraph.amounts.filter { $0.range.upperBound <= mark && FigureRole.of($0) == .current && !ListSumRule.isFlow($0) }
+            .reversed()
     }
 }
 

@@ -10,17 +10,21 @@ struct RateRule {
     /// Amounts led by these words are neither side of a rate: additions, adjustments, balances.
     static let otherWords = ["追加", "调增", "调减", "结转", "结余", "收回", "增加", "减少"]
     /// Counts planned and counts done ("计划培训500人次，实际完成460人次，完成率92%").
-    static let plannedWords = ["计划", "目标", "预计", "应"]
+    static let plannedWords = ["计划", "目标", "预计", "应完成", "应当"]
     static let doneWords = ["实际", "完成", "已"]
 
     /// Which side of a rate an amount is on: the label word written last before it decides; nil when unlabelled.
     enum Side { case numerator, denominator, neither }
 
+    /// Funds whose names hold 预算 without naming a budget ("一般公共预算财政拨款收入" is an amount received).
+    static let fundNames = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"]
+
     static func side(of figure: ProseFigure) -> Side? {
+        let lead = fundNames.reduce(figure.lead) { $0.replacingOccurrences(of: $1, with: "") }
         func lastEnd(_ words: [String]) -> (Int, Int)? {
             words.compactMap { word -> (Int, Int)? in
-                guard let range = figure.lead.range(of: word, options: .backwards) else { return nil }
-                return (figure.lead.distance(from: figure.lead.startIndex, to: range.upperBound), word.count)
+                guard let range = lead.range(of: word, options: .backwards) else { return nil }
+                return (lead.distance(from: lead.startIndex, to: range.upperBound), word.count)
             }.max { ($0.0, $0.1) < ($1.0, $1.1) }
         }
         let candidates: [(Side, (Int, Int))] = [

@@ -1,6 +1,6 @@
 /// "X支出A万元，占P%": each share must be A / total, the total being an amount stated before the list
 /// ("…支出2491.62万元，主要用于以下方面:") or, when none is, the sum of the listed amounts. When several amounts
-/// precede the list (a budget and its 决算), the shares may be of any one of them; none fitting, the nearest is named.
+/// precede the list (a budget and its 决算), the shares are of the one most of them fit, the nearest on a tie.
 struct ShareRule {
     func check(_ clauses: [ProseSentence], totals: [ProseFigure]) -> [Finding] {
         let items = clauses.compactMap { clause -> (ProseSentence, ProseFigure, ProseFigure)? in
@@ -12,8 +12,10 @@ struct ShareRule {
         guard items.count >= 2 else { return [] }
         let denominator: ExactDecimal
         let totalText: String
-        if let total = totals.first(where: { total in items.allSatisfy { Self.fits($0.1, $0.2, total: total) } }) ?? totals.first,
-            let value = total.wan {
+        // The total most shares fit (the nearest on a tie): one wrong share does not make the others wrong.
+        let fitting = totals.map { total in items.filter { Self.fits($0.1, $0.2, total: total) }.count }
+        if let best = fitting.indices.max(by: { (fitting[$0], -$0) < (fitting[$1], -$1) }), let value = totals[best].wan {
+            let total = totals[best]
             denominator = value
             totalText = total.printed
         } else {
