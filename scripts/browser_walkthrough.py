@@ -24,6 +24,8 @@ import time
 import jixiao_server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
@@ -194,6 +196,8 @@ def main():
                 driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "date"), date)
                 form.find_element(By.NAME, "reference").send_keys(reference)
             form.find_element(By.TAG_NAME, "button").click()
+            # The next sign-in would abandon a POST still under way: wait until the answer has replaced the page.
+            WebDriverWait(driver, 30).until(staleness_of(form))
 
         approve("clerk1", "clerk")
         approve("deputy1", "divisionLead")
