@@ -14,6 +14,8 @@ enum FigureRole: Hashable, Sendable {
     /// An earlier period named without a comparison; carry-overs from the last year are this period's amounts.
     static let earlierWords = ["上年", "去年"]
     static let carryOverWords = ["结转", "结余"]
+    /// Amounts that adjust or carry a budget rather than state it: neither side of a rate, never a part of a total.
+    static let adjustmentWords = ["追加", "调增", "调减", "收回"] + carryOverWords
 
     /// The role of `figure`: the last clause of its lead decides.
     static func of(_ figure: ProseFigure) -> FigureRole {

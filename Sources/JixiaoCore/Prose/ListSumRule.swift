@@ -4,7 +4,7 @@
 /// when read in 万元 is reported as a unit slip.
 struct ListSumRule {
     /// Amounts led by these words are flows of the total (paid, recovered, carried over), not parts of it.
-    static let flowWords = ["已支付", "实际支出", "收回预算", "收回", "年末结转", "结转", "结余", "调增", "调减", "执行", "支付", "追加"]
+    static let flowWords = ["已支付", "实际支出", "收回预算", "年末结转", "执行", "支付"] + FigureRole.adjustmentWords
 
     /// Whether `figure` stands inside parentheses ("（调整指标10万元…）"), a remark rather than a part.
     static func isParenthetical(_ figure: ProseFigure, in paragraph: ProseSentence) -> Bool {

@@ -8,7 +8,7 @@ struct RateRule {
     static let denominatorWords = ["预算数", "预算", "批复", "下达", "安排", "申请"]
 
     /// Amounts led by these words are neither side of a rate: additions, adjustments, balances.
-    static let otherWords = ["追加", "调增", "调减", "结转", "结余", "收回", "增加", "减少"]
+    static let otherWords = FigureRole.adjustmentWords + ["增加", "减少"]
     /// Counts planned and counts done ("计划培训500人次，实际完成460人次，完成率92%").
     static let plannedWords = ["计划", "目标", "预计", "应完成", "应当"]
     static let doneWords = ["实际", "完成", "已"]
