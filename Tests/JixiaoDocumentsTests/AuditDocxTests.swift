@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import JixiaoCore
 import JixiaoDocuments
-import JixiaoOffice
+@testable import JixiaoOffice
 
 /// The audit on DOCX reports, the annotated copy with one comment per finding, and bad report files.
 @Suite struct AuditDocxTests {
@@ -37,6 +37,45 @@ import JixiaoOffice
         let original = try WordDocument(url: url)
         #expect(copy.paragraphs.map(\.text) == original.paragraphs.map(\.text))
         #expect(copy.tables.count == original.tables.count)
+    }
+
+    /// The text a comment covers in document.xml: what lies between its range start and end, tags dropped.
+    static func coveredText(_ id: Int, in xml: String) -> String? {
+        guard let start = xml.range(of: "<w:commentRangeStart w:id=\"\(id)\"/>"),
+            let end = xml.range(of: "<w:commentRangeEnd w:id=\"\(id)\"/>", range: start.upperBound..<xml.endIndex)
+        else { return nil }
+        return String(xml[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+    }
+
+    @Test func eachTableCommentCoversTheCellItIsAbout() throws {
+        let url = try Self.seed004Docx()
+        let findings = try auditor.audit(url)
+        let annotated = try OfficePackage(data: AnnotatedReport.write(url, findings: findings), file: "annotated.docx")
+        let xml = String(decoding: try annotated.xmlPart("word/document.xml"), as: UTF8.self)
+        func covered(_ rule: String, _ cell: String) -> String? {
+            guard let id = findings.firstIndex(where: { $0.rule == rule && $0.location.cell == cell }) else { return nil }
+            return Self.coveredText(id, in: xml)
+        }
+        let categories = findings.filter { $0.rule == "weight.category-sum" }
+        #expect(!categories.isEmpty)
+        for finding in categories {
+            let text = covered(finding.rule, finding.location.cell ?? "") ?? ""
+            #expect(text.hasSuffix("分)") || text.hasSuffix("分）"), "\(finding.location.place): \(text)")
+        }
+        let total = findings.first { $0.rule == "weight.stated-total" }
+        #expect(total.flatMap { covered($0.rule, $0.location.cell ?? "") } == total?.stated)
+    }
+
+    @Test func aSentenceCommentCoversOnlyTheRunsOfItsSentence() throws {
+        let xml = "<w:body><w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:t>全年预算100万元，</w:t></w:r>"
+            + "<w:r><w:t>执行率95%。</w:t></w:r><w:r><w:t xml:space=\"preserve\">其中A&amp;B 40万元，</w:t></w:r>"
+            + "<w:r><w:t>C 50万元。</w:t></w:r></w:p></w:body>"
+        let sentence = try #require(ReportProse.characters(ofSentence: 2, in: "全年预算100万元，执行率95%。其中A&B 40万元，C 50万元。"))
+        let annotated = try WordCommenter.anchor(
+            [.init(paragraphs: 1...1, characters: sentence, text: "x"), .init(paragraphs: 1...1, text: "y")], in: xml, file: "t.docx")
+        #expect(Self.coveredText(0, in: annotated) == "其中A&amp;B 40万元，C 50万元。")
+        #expect(Self.coveredText(1, in: annotated) == "全年预算100万元，执行率95%。其中A&amp;B 40万元，C 50万元。")
+        #expect(annotated.hasPrefix("<w:body><w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:commentRangeStart w:id=\"1\"/>"))
     }
 
     func expectError(_ url: URL, _ parts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {

@@ -30,7 +30,8 @@ import JixiaoDocuments
         #expect(evaluation.indicators.categories.map(\.name) == ["产出指标", "效益指标", "满意度指标", "成本指标"])
         #expect(evaluation.indicators.categories.map(\.statedWeight) == [40, 20, 10, 20])
         #expect(evaluation.indicators.indicators.count == 11)
-        #expect(evaluation.statedTotal == StatedTotal(weight: .value(100), score: .value(94)))
+        #expect(evaluation.statedTotal.weight == .value(100))
+        #expect(evaluation.statedTotal.score == .value(94))
     }
 
     @Test func itemWeightsAddToNinetySevenUnderHeadersOfOneHundred() throws {
@@ -46,7 +47,23 @@ import JixiaoDocuments
         let problems = try sheet().weightProblems.filter { $0.rule == "weight.category-sum" }
         let pairs = problems.map { "\($0.message.prefix { $0 != "：" }) \($0.stated)/\($0.expected)" }
         #expect(pairs == ["产出指标 30/40", "效益指标 28/20", "满意度指标 9/10"])
-        #expect(problems.first?.source?.cell == "G13")
+        #expect(problems.map { $0.source?.cell } == ["B13", "B16", "B20"])
+    }
+
+    /// Each finding names the cell that holds the figure it is about: the 总分 row's 分值, the header that states a
+    /// category's points, the 得分 recomputed, the empty 偏差原因 cell, the 实际完成值 written as a target.
+    @Test func everyFindingPointsAtTheCellItIsAbout() throws {
+        let evaluation = try #require(try SelfEvaluationImporter.load(Self.fixture).first)
+        let profile = try ProfileCatalog.builtin().profile(id: "hunan-2023-agency")
+        let findings = EvaluationChecks(profile: profile).findings(for: evaluation)
+        let cells = findings.map { "\($0.rule) \($0.location.cell ?? "")" }
+        for expected in [
+            "weight.total G24", "weight.stated-total G24", "weight.category-sum B13", "weight.not-applicable-points G16",
+            "score.recomputed H4", "score.recomputed H21", "score.deviation-note I21", "value.actual-as-target F20",
+        ] {
+            #expect(cells.contains(expected), "\(expected) not in \(cells)")
+        }
+        #expect(!cells.contains { $0.hasSuffix(" A12") })
     }
 
     @Test func theSlashRowScoresTenThoughItHasNoTargetOrActual() throws {

@@ -157,7 +157,7 @@ public struct CrossSectionChecks: Sendable {
                 let sum = counted.reduce(ExactDecimal.zero) { $0 + $1.1 }
                 guard sum > total else { continue }
                 findings.append(Finding(
-                    rule: "cross.staff", severity: .error, location: indicator.source ?? staffing.location,
+                    rule: "cross.staff", severity: .error, location: indicator.source?.at(.actual) ?? staffing.location,
                     quote: indicator.actual, expected: "≤ \(total.plainText)人", stated: "\(sum.plainText)人",
                     explanation: "指标实际完成值“\(indicator.actual.replacingOccurrences(of: "\n", with: ""))”合计 \(sum.plainText) 人，多于正文所述年末实有人数 \(total.plainText) 人（\(staffing.quote)）"))
             }

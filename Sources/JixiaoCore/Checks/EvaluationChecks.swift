@@ -35,7 +35,7 @@ public struct EvaluationChecks: Sendable {
             else { return nil }
             return Finding(
                 rule: "score.recomputed", severity: .warning,
-                location: row.source ?? evaluation.source ?? SourceLocation(),
+                location: row.source?.at(.score) ?? evaluation.source ?? SourceLocation(),
                 quote: "\(row.displayName) \(row.weight?.plainText ?? "") \(row.statedScore?.plainText ?? "")",
                 expected: recomputed.fixed(2), stated: row.statedScore?.plainText ?? "",
                 explanation: "“\(row.displayName)”填报得分 \(row.statedScore?.plainText ?? "—")，按评分规则 \(sheet.profile) 应为 \(recomputed.fixed(2))：\(row.provenance.explanation)")
@@ -45,7 +45,7 @@ public struct EvaluationChecks: Sendable {
     private func deviationNotes(_ sheet: ScoreSheet) -> [Finding] {
         sheet.rows.filter(\.deviationNoteMissing).map { row in
             Finding(
-                rule: "score.deviation-note", severity: .warning, location: row.source ?? SourceLocation(),
+                rule: "score.deviation-note", severity: .warning, location: row.source?.at(.note) ?? SourceLocation(),
                 quote: "\(row.displayName)：\(row.target) → \(row.actual)", expected: "偏差原因分析及改进措施",
                 stated: "无",
                 explanation: "“\(row.displayName)”得分低于分值（或实际值远超目标），但未填写偏差原因分析及改进措施")
@@ -57,7 +57,7 @@ public struct EvaluationChecks: Sendable {
         sheet.rows.compactMap { row in
             guard case .quantity(let actual) = row.actualValue, let comparator = actual.comparator else { return nil }
             return Finding(
-                rule: "value.actual-as-target", severity: .warning, location: row.source ?? SourceLocation(),
+                rule: "value.actual-as-target", severity: .warning, location: row.source?.at(.actual) ?? SourceLocation(),
                 quote: "\(row.displayName)：\(row.target) → \(row.actual)", expected: "实测值（如 \(actual.number.plainText)\(actual.unit ?? "")）",
                 stated: row.actual,
                 explanation: "实际完成值“\(row.actual)”写成了目标表达式（\(comparator.rawValue)），应填写实际达到的数值")
@@ -69,7 +69,7 @@ public struct EvaluationChecks: Sendable {
         guard let stated = evaluation.budget.statedExecutionRate.value, let spent = execution.spent,
             let basis = execution.basisAmount
         else { return [] }
-        let location = evaluation.source ?? SourceLocation()
+        let location = evaluation.budget.source?.at(.rate) ?? evaluation.source ?? SourceLocation()
         guard let rate = execution.rate else {
             return [Finding(
                 rule: "rate.zero-denominator", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",

@@ -20,10 +20,11 @@ public struct KeyFigures: Sendable {
         }
         for evaluation in evaluations {
             let place = evaluation.source ?? SourceLocation(file: file)
+            let row = evaluation.budget.source
             let total = evaluation.budget.total
-            if let value = total.initialBudget { record("年初预算数", value.amount(in: .wan), place) }
-            if let value = total.adjustedBudget { record("全年预算数", value.amount(in: .wan), place) }
-            if let value = total.spent { record("全年执行数", value.amount(in: .wan), place) }
+            if let value = total.initialBudget { record("年初预算数", value.amount(in: .wan), row?.at(.initial) ?? place) }
+            if let value = total.adjustedBudget { record("全年预算数", value.amount(in: .wan), row?.at(.target) ?? place) }
+            if let value = total.spent { record("全年执行数", value.amount(in: .wan), row?.at(.actual) ?? place) }
             for item in evaluation.budget.breakdown where Self.labels.contains(item.label) {
                 record(item.label, item.amount.amount(in: .wan), item.source ?? place)
             }

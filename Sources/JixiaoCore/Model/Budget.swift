@@ -69,6 +69,8 @@ public struct Budget: Hashable, Sendable, Codable {
     public var breakdown: [LabeledAmount]
     /// Where 全年执行数 comes from when it is the sum of the project's payments ledger, not typed in.
     public var ledger: LedgerExecution?
+    /// Where the total row (年度资金总额) was read from, when imported.
+    public var source: SourceLocation?
 
     public init(
         total: BudgetFigures = BudgetFigures(),
@@ -89,7 +91,7 @@ public struct Budget: Hashable, Sendable, Codable {
 
 extension Budget {
     enum CodingKeys: String, CodingKey {
-        case total, fundLines, executionWeight, statedExecutionRate, statedExecutionScore, breakdown, ledger
+        case total, fundLines, executionWeight, statedExecutionRate, statedExecutionScore, breakdown, ledger, source
     }
 
     /// Every key but `total` may be left out of a JSON file.
@@ -104,5 +106,6 @@ extension Budget {
             breakdown: try c.decodeIfPresent([LabeledAmount].self, forKey: .breakdown) ?? []
         )
         ledger = try c.decodeIfPresent(LedgerExecution.self, forKey: .ledger)
+        source = try c.decodeIfPresent(SourceLocation.self, forKey: .source)
     }
 }

@@ -17,14 +17,17 @@ public enum EvaluationKind: String, Sendable, Codable {
 public struct StatedTotal: Hashable, Sendable, Codable {
     public var weight: StatedNumber
     public var score: StatedNumber
+    /// Where the row was read from, when imported.
+    public var source: SourceLocation?
 
-    public init(weight: StatedNumber = .absent, score: StatedNumber = .absent) {
+    public init(weight: StatedNumber = .absent, score: StatedNumber = .absent, source: SourceLocation? = nil) {
         self.weight = weight
         self.score = score
+        self.source = source
     }
 
     enum CodingKeys: String, CodingKey {
-        case weight, score
+        case weight, score, source
     }
 
     /// Either figure may be left out of a JSON file.
@@ -32,7 +35,8 @@ public struct StatedTotal: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             weight: try c.decodeIfPresent(StatedNumber.self, forKey: .weight) ?? .absent,
-            score: try c.decodeIfPresent(StatedNumber.self, forKey: .score) ?? .absent)
+            score: try c.decodeIfPresent(StatedNumber.self, forKey: .score) ?? .absent,
+            source: try c.decodeIfPresent(SourceLocation.self, forKey: .source))
     }
 }
 

@@ -6,8 +6,21 @@ public struct ReportProse: Sendable {
     public init(paragraphs: [Paragraph]) {
         self.paragraphs = paragraphs
         sentences = paragraphs.map { paragraph in
-            FigureExtractor.sentences(in: paragraph.text).map { ProseSentence(text: $0, location: paragraph.location) }
+            let texts = FigureExtractor.sentences(in: paragraph.text)
+            return texts.enumerated().map { number, text in
+                var location = paragraph.location
+                if texts.count > 1 { location.sentence = number + 1 }
+                return ProseSentence(text: text, location: location)
+            }
         }
+    }
+
+    /// The characters of sentence `number` (1-based, as the checks number them) in a paragraph's `text`.
+    public static func characters(ofSentence number: Int, in text: String) -> Range<Int>? {
+        let texts = FigureExtractor.sentences(in: text)
+        guard texts.indices.contains(number - 1) else { return nil }
+        let start = texts[..<(number - 1)].reduce(0) { $0 + $1.count }
+        return start..<(start + texts[number - 1].count)
     }
 
     /// Every sentence in order.

@@ -17,7 +17,7 @@ struct ExecutionScoring {
             actualValue: budget.total.spent.map { .quantity(Quantity(number: $0.amount(in: .wan), unit: "万元")) } ?? .empty,
             weight: weight, statedScore: budget.statedExecutionScore.value, score: nil,
             provenance: Provenance(rule: .noData, formula: "", explanation: "", profile: profile.reference),
-            deviationNoteMissing: false, source: nil)
+            deviationNoteMissing: false, source: budget.source)
         guard let basis, let spent = budget.total.spent else {
             row.provenance.explanation = "缺少\(basis == nil ? basisName : "全年执行数")，无法计算执行率（不按0分或满分处理）"
             return row

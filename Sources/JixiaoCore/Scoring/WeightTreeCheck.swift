@@ -22,7 +22,7 @@ struct WeightTreeCheck {
                 ? "，而表头（含预算执行率 \(executionWeight.plainText) 分）合计 \(headerTotal.plainText)" : ""
             add("weight.total", .error,
                 "各行分值（含预算执行率）合计 \(itemTotal.plainText)\(headerNote)，应为 100",
-                expected: "100", stated: itemTotal.plainText)
+                expected: "100", stated: itemTotal.plainText, source: evaluation.statedTotal.source?.at(.weight))
         }
         if headers.count == evaluation.indicators.categories.count, !headers.isEmpty, headerTotal != 100 {
             add("weight.header-total", .error, "一级指标表头分值合计 \(headerTotal.plainText)，应为 100",
@@ -31,7 +31,7 @@ struct WeightTreeCheck {
         if let statedWeight = evaluation.statedTotal.weight.value, statedWeight != itemTotal {
             add("weight.stated-total", .error,
                 "总分栏分值为 \(statedWeight.plainText)，各行分值合计 \(itemTotal.plainText)",
-                expected: itemTotal.plainText, stated: statedWeight.plainText)
+                expected: itemTotal.plainText, stated: statedWeight.plainText, source: evaluation.statedTotal.source?.at(.weight))
         }
         var matchedRules: [ScoringProfile.CategoryRule] = []
         for category in evaluation.indicators.categories {
@@ -40,20 +40,20 @@ struct WeightTreeCheck {
             if let header = category.statedWeight, header != sum {
                 add("weight.category-sum", .error,
                     "\(category.name)：各行分值合计 \(sum.plainText)，表头为 \(header.plainText)",
-                    expected: header.plainText, stated: sum.plainText, source: rows.first?.source)
+                    expected: header.plainText, stated: sum.plainText, source: rows.first?.source?.at(.category))
             }
             if let rule = profile.category(named: category.name) {
                 matchedRules.append(rule)
                 if let header = category.statedWeight, header != rule.weight {
                     add("weight.profile-category", .warning,
                         "\(category.name)：表头 \(header.plainText) 分，评分规则 \(profile.reference) 规定 \(rule.weight.plainText) 分",
-                        expected: rule.weight.plainText, stated: header.plainText, source: rows.first?.source)
+                        expected: rule.weight.plainText, stated: header.plainText, source: rows.first?.source?.at(.category))
                 }
             } else {
                 add("weight.unknown-category", .warning,
                     "一级指标“\(category.name)”不在评分规则 \(profile.reference) 中",
                     expected: profile.categories.map(\.name).joined(separator: "、"), stated: category.name,
-                    source: rows.first?.source)
+                    source: rows.first?.source?.at(.category))
             }
         }
         for rule in profile.categories where !matchedRules.contains(rule) {
@@ -64,24 +64,27 @@ struct WeightTreeCheck {
         if executionWeight != profile.execution.weight {
             add("weight.profile-execution", .warning,
                 "预算执行率分值为 \(executionWeight.plainText)，评分规则 \(profile.reference) 规定 \(profile.execution.weight.plainText) 分",
-                expected: profile.execution.weight.plainText, stated: executionWeight.plainText)
+                expected: profile.execution.weight.plainText, stated: executionWeight.plainText,
+                source: evaluation.budget.source?.at(.weight))
         }
         for row in sheet.rows where row.provenance.rule == .notApplicable && row.score != nil {
             add("weight.not-applicable-points", .error,
                 "“\(row.group)”一行标为“/”（无指标值和实际值），却占分值 \(row.weight?.plainText ?? "—")、得分 \(row.statedScore?.plainText ?? "—")",
-                expected: "0", stated: row.statedScore?.plainText ?? row.weight?.plainText ?? "", source: row.source)
+                expected: "0", stated: row.statedScore?.plainText ?? row.weight?.plainText ?? "",
+                source: row.source?.at(.weight))
         }
         for row in sheet.allRows {
             if let stated = row.statedScore, let weight = row.weight, stated > weight {
                 add("weight.score-above-weight", .error,
                     "“\(row.name)”得分 \(stated.plainText) 超过分值 \(weight.plainText)",
-                    expected: "≤ \(weight.plainText)", stated: stated.plainText, source: row.source)
+                    expected: "≤ \(weight.plainText)", stated: stated.plainText, source: row.source?.at(.score))
             }
         }
         if let statedScore = evaluation.statedTotal.score.value, statedScore != sheet.statedScoreTotal {
             add("weight.stated-score-total", .error,
                 "总分栏得分为 \(statedScore.plainText)，各行得分合计 \(sheet.statedScoreTotal.plainText)",
-                expected: sheet.statedScoreTotal.plainText, stated: statedScore.plainText)
+                expected: sheet.statedScoreTotal.plainText, stated: statedScore.plainText,
+                source: evaluation.statedTotal.source?.at(.score))
         }
         return problems
     }

@@ -6,12 +6,12 @@ public struct ReportDocument: Sendable {
     public var file: String
     public var paragraphs: [Paragraph]
     public var tables: [Sheet]
-    /// For DOCX, each table's first paragraph number, to anchor comments on findings in tables.
-    public var tableAnchors: [Int]
+    /// For DOCX, where each table's paragraphs are, to anchor comments on findings in tables.
+    public var tableAnchors: [TableParagraphs]
     /// For each table, how many body paragraphs come before it.
     public var tablePositions: [Int]
 
-    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [Int] = [], tablePositions: [Int] = []) {
+    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [TableParagraphs] = [], tablePositions: [Int] = []) {
         self.file = file
         self.paragraphs = paragraphs
         self.tables = tables

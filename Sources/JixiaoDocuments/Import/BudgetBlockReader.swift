@@ -33,6 +33,9 @@ struct BudgetBlockReader {
                 budget.executionWeight = try numbers.stated(row: row, column: weight, field: "执行率分值")
                 budget.statedExecutionRate = try numbers.percent(row: row, column: rate, field: "执行率")
                 budget.statedExecutionScore = try numbers.stated(row: row, column: score, field: "执行率得分")
+                budget.source = sheet.location(
+                    file, row: row, column: spent ?? firstFigure,
+                    fields: [.initial: initial, .target: adjusted, .actual: spent, .weight: weight, .rate: rate, .score: score])
             } else if let source = Self.fundSource(label) {
                 let figures = try figures()
                 if figures != BudgetFigures() { budget.fundLines.append(FundLine(source: source, figures: figures)) }

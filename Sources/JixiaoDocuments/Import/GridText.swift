@@ -32,6 +32,13 @@ extension Sheet {
     func location(_ file: String, row: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, sheet: name, cell: CellReference(row: row, column: column).description)
     }
+
+    /// Row `row` anchored at `column`, naming the cell of each field whose column is known.
+    func location(_ file: String, row: Int, column: Int, fields: [RowField: Int?]) -> SourceLocation {
+        var location = location(file, row: row, column: column)
+        location.fields = fields.compactMapValues { $0.map { CellReference(row: row, column: $0).description } }
+        return location
+    }
 }
 
 extension SourceLocation {

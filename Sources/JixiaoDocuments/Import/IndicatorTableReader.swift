@@ -20,6 +20,7 @@ struct IndicatorTableReader {
         var categories: [IndicatorCategory] = []
         var statedTotal = StatedTotal()
         var level1 = ""
+        var level1Cell = ""
         var level2 = ""
         var lastRow = limit
         for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, limit)) where row <= limit {
@@ -28,8 +29,11 @@ struct IndicatorTableReader {
             if leading.hasPrefix("总分") || leading.hasPrefix("合计") {
                 statedTotal = StatedTotal(
                     weight: try numbers.stated(row: row, column: columns.weight, field: "总分栏分值"),
-                    score: try numbers.stated(row: row, column: columns.score, field: "总分栏得分"))
-                if statedTotal == StatedTotal() { statedTotal = shiftedTotal(row: row) }
+                    score: try numbers.stated(row: row, column: columns.score, field: "总分栏得分"),
+                    source: sheet.location(
+                        file, row: row, column: columns.weight ?? columns.level1,
+                        fields: [.weight: columns.weight, .score: columns.score]))
+                if statedTotal.weight == .absent, statedTotal.score == .absent { statedTotal = shiftedTotal(row: row) }
                 lastRow = row
                 break
             }
@@ -38,7 +42,10 @@ struct IndicatorTableReader {
             let actual = sheet.text(row: row, column: columns.actual).trimmingCharacters(in: .whitespacesAndNewlines)
             let category = sheet.compactText(row: row, column: columns.level1)
             let group = sheet.compactText(row: row, column: columns.level2)
-            if !category.isEmpty { level1 = category }
+            if !category.isEmpty {
+                level1 = category
+                level1Cell = CellReference(row: row, column: columns.level1).description
+            }
             if !group.isEmpty { level2 = group }
             let weight = try numbers.stated(row: row, column: columns.weight, field: "分值")
             let score = try numbers.stated(row: row, column: columns.score, field: "得分")
@@ -59,22 +66,34 @@ struct IndicatorTableReader {
             let indicator = Indicator(
                 name: name, target: target, actual: actual, weight: weight, statedScore: score,
                 deviationNote: note,
-                source: sheet.location(file, row: row, column: columns.weight ?? columns.level3))
+                source: rowLocation(row, columns: columns, categoryCell: level1Cell))
             let last = categories.count - 1
             categories[last].groups[categories[last].groups.count - 1].indicators.append(indicator)
         }
         return Table(tree: IndicatorTree(categories: categories), statedTotal: statedTotal, lastRow: lastRow)
     }
 
+    /// Row `row` anchored at its 分值 (or name) cell, with the cell of each field.
+    private func rowLocation(_ row: Int, columns: IndicatorTableColumns, categoryCell: String) -> SourceLocation {
+        var location = sheet.location(
+            file, row: row, column: columns.weight ?? columns.level3,
+            fields: [.name: columns.level3, .target: columns.target, .actual: columns.actual,
+                     .weight: columns.weight, .score: columns.score, .note: columns.note])
+        location.fields?[.category] = categoryCell
+        return location
+    }
+
     /// The 总分 row of a table flattened to text, where the merged 总分 cell shifts the figures left: the row's
     /// numbers in order (a merged number once for each of its columns) are the total weight and the total score.
     private func shiftedTotal(row: Int) -> StatedTotal {
-        let numbers = sheet.entries(in: row).flatMap { entry -> [ExactDecimal] in
+        let numbers = sheet.entries(in: row).flatMap { entry -> [(ExactDecimal, Int)] in
             guard let number = ExactDecimal(sheet.compactText(entry)) else { return [] }
-            return Array(repeating: number, count: entry.columns.count)
+            return Array(repeating: (number, entry.columns.lowerBound), count: entry.columns.count)
         }
         guard numbers.count == 2 else { return StatedTotal() }
-        return StatedTotal(weight: .value(numbers[0]), score: .value(numbers[1]))
+        return StatedTotal(
+            weight: .value(numbers[0].0), score: .value(numbers[1].0),
+            source: sheet.location(file, row: row, column: numbers[0].1, fields: [.weight: numbers[0].1, .score: numbers[1].1]))
     }
 
     /// "产出指标(40分)" → ("产出指标", 40); "满意度指标" → ("满意度指标", nil).

@@ -7,7 +7,7 @@ public enum FindingsText {
         let errors = findings.filter { $0.severity == .error }.count
         var lines = ["【\(file)】 错误 \(errors) 项，提示 \(findings.count - errors) 项"]
         for (index, finding) in sorted.enumerated() {
-            let place = [finding.location.sheet, finding.location.cell].compactMap { $0 }.joined(separator: " ")
+            let place = finding.location.place
             lines.append("\(index + 1). [\(finding.severity.label)] \(finding.rule)\(place.isEmpty ? "" : "（\(place)）")")
             lines.append("   \(finding.explanation)")
             lines.append("   应为：\(finding.expected)　文中：\(finding.stated)")

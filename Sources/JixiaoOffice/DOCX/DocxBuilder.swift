@@ -2,8 +2,8 @@
 struct DocxBuilder {
     var paragraphs: [WordParagraph] = []
     var tables: [Sheet] = []
-    /// For each top-level table, the number of its first paragraph.
-    var tableAnchors: [Int] = []
+    /// For each table (in the order of ``tables``), where its paragraphs are.
+    var tableAnchors: [TableParagraphs] = []
     private var paragraph = ""
     private var inText = false
     private var paragraphCount = 0
@@ -17,6 +17,9 @@ struct DocxBuilder {
         var span = 1
         var cell = ""
         var continuesAbove = false
+        var anchors: TableParagraphs
+        /// The numbers of the current cell's paragraphs.
+        var cellParagraphs: ClosedRange<Int>?
     }
 
     /// Word tables have at most 63 columns; a wider span in a file is clamped, so no span can overflow a column.
@@ -29,8 +32,7 @@ struct DocxBuilder {
         case "tab": paragraph += "\t"
         case "br", "cr": paragraph += "\n"
         case "tbl":
-            if stack.isEmpty { tableAnchors.append(paragraphCount + 1) }
-            stack.append(TableState())
+            stack.append(TableState(anchors: TableParagraphs(first: paragraphCount + 1)))
         case "tr":
             inTable { table in
                 table.row += 1
@@ -39,6 +41,7 @@ struct DocxBuilder {
         case "tc":
             inTable { table in
                 table.cell = ""
+                table.cellParagraphs = nil
                 table.span = 1
                 table.continuesAbove = false
             }
@@ -63,19 +66,26 @@ struct DocxBuilder {
                 }
             } else {
                 let text = paragraph
-                inTable { table in table.cell = table.cell.isEmpty ? text : table.cell + "\n" + text }
+                let number = paragraphCount
+                inTable { table in
+                    table.cell = table.cell.isEmpty ? text : table.cell + "\n" + text
+                    table.cellParagraphs = (table.cellParagraphs?.lowerBound ?? number)...number
+                }
             }
         case "tc":
             inTable { table in
                 table.column += 1
+                let reference = CellReference(row: table.row, column: table.column)
                 if !table.continuesAbove, !table.cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    table.cells[CellReference(row: table.row, column: table.column)] = .text(table.cell)
+                    table.cells[reference] = .text(table.cell)
                 }
+                if let numbers = table.cellParagraphs { table.anchors.cells[reference] = numbers }
                 table.column += table.span - 1
             }
         case "tbl":
             guard let table = stack.popLast() else { break }
             tables.append(Sheet(name: "表\(tables.count + 1)", cells: table.cells))
+            tableAnchors.append(table.anchors)
         default: break
         }
     }
@@ -89,5 +99,20 @@ struct DocxBuilder {
 
     mutating func text(_ text: String) {
         if inText { paragraph += text }
+    }
+}
+
+/// Where a table's paragraphs are among a document's paragraphs (numbered from 1, tables included): its first one,
+/// where a comment on the whole table goes, and each cell's, which a comment on that cell covers.
+public struct TableParagraphs: Hashable, Sendable {
+    public var first: Int
+    public var cells: [CellReference: ClosedRange<Int>] = [:]
+
+    /// The paragraphs of `cell`: the cell's own, or inside a horizontal span the span's, or else the table's first.
+    public func paragraphs(of cell: CellReference?) -> ClosedRange<Int> {
+        guard let cell else { return first...first }
+        if let numbers = cells[cell] { return numbers }
+        let spanning = cells.filter { $0.key.row == cell.row && $0.key.column < cell.column }.max { $0.key.column < $1.key.column }
+        return spanning?.value ?? first...first
     }
 }

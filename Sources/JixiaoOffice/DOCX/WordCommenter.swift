@@ -4,13 +4,16 @@ import Foundation
 /// ``WordDocument`` numbers them, every `w:p` in document order by its end tag) and carries its text.
 /// Every other part of the package is copied unchanged.
 public enum WordCommenter {
-    /// A comment to place on paragraph `paragraph` (1-based).
+    /// A comment to place on paragraphs `paragraphs` (1-based; a table cell's may be several), on the whole of them or,
+    /// in a single paragraph, on the runs that hold `characters` (offsets into its text as ``WordDocument`` reads it).
     public struct Comment: Sendable {
-        public var paragraph: Int
+        public var paragraphs: ClosedRange<Int>
+        public var characters: Range<Int>?
         public var text: String
 
-        public init(paragraph: Int, text: String) {
-            self.paragraph = paragraph
+        public init(paragraphs: ClosedRange<Int>, characters: Range<Int>? = nil, text: String) {
+            self.paragraphs = paragraphs
+            self.characters = paragraphs.count == 1 ? characters : nil
             self.text = text
         }
     }
@@ -52,19 +55,19 @@ public enum WordCommenter {
 
     /// Inserts the comment ranges and references into document.xml.
     static func anchor(_ comments: [Comment], in xml: String, file: String) throws -> String {
-        let byParagraph = Dictionary(grouping: comments.enumerated(), by: { $0.element.paragraph })
+        let opening = Dictionary(grouping: comments.enumerated(), by: { $0.element.paragraphs.lowerBound })
+        let closing = Dictionary(grouping: comments.enumerated(), by: { $0.element.paragraphs.upperBound })
         var output = ""
         output.reserveCapacity(xml.utf8.count + comments.count * 160)
         var starts: [String.Index] = []
         var paragraphNumber = 0
         var cursor = xml.startIndex
         var index = xml.startIndex
-        // Pending insertion points: (position, text), applied as the scan passes them.
         while let open = xml[index...].firstIndex(of: "<") {
             guard let close = xml[open...].firstIndex(of: ">") else { break }
             let tag = xml[open...close]
             index = xml.index(after: close)
-            let isStart = tag.hasPrefix("<w:p>") || tag.hasPrefix("<w:p ")
+            let isStart = tag.hasPrefix("<w:p>") || tag.hasPrefix("<w:p ") || tag.hasPrefix("<w:p/")
             let isEmpty = isStart && tag.hasSuffix("/>")
             if isStart && !isEmpty {
                 starts.append(index)
@@ -72,32 +75,99 @@ public enum WordCommenter {
             }
             guard tag == "</w:p>" || isEmpty else { continue }
             paragraphNumber += 1
-            guard let placed = byParagraph[paragraphNumber] else {
-                if !isEmpty { _ = starts.popLast() }
-                continue
+            let contentStart = isEmpty ? open : (starts.popLast()).map { afterProperties($0, in: xml, before: open) } ?? open
+            let opened = opening[paragraphNumber] ?? []
+            let closed = closing[paragraphNumber] ?? []
+            guard !opened.isEmpty || !closed.isEmpty else { continue }
+            var marks: [(String.Index, String)] = []
+            for (id, comment) in opened {
+                let bounds = comment.characters.flatMap { runBounds(of: $0, in: xml, from: contentStart, to: open) }
+                marks.append((bounds?.0 ?? contentStart, rangeStart(id)))
+                if comment.paragraphs.count == 1 { marks.append((bounds?.1 ?? open, rangeEnd(id))) }
             }
-            let ids = placed.map(\.offset)
-            let rangeStarts = ids.map { "<w:commentRangeStart w:id=\"\($0)\"/>" }.joined()
-            let rangeEnds = ids.map { "<w:commentRangeEnd w:id=\"\($0)\"/><w:r><w:commentReference w:id=\"\($0)\"/></w:r>" }.joined()
+            for (id, comment) in closed where comment.paragraphs.count > 1 { marks.append((open, rangeEnd(id))) }
             if isEmpty {
-                output += xml[cursor..<open] + tag.dropLast(2) + ">" + rangeStarts + rangeEnds + "</w:p>"
-                cursor = index
-                continue
+                output += xml[cursor..<open] + tag.dropLast(2) + ">" + marks.map(\.1).joined() + "</w:p>"
+            } else {
+                var position = cursor
+                for (at, text) in marks.sorted(by: { $0.0 < $1.0 }) {
+                    output += xml[position..<at] + text
+                    position = at
+                }
+                output += xml[position..<open] + tag
             }
-            var contentStart = starts.popLast() ?? open
-            // w:pPr must stay the paragraph's first child.
-            if xml[contentStart...].hasPrefix("<w:pPr"), let end = xml[contentStart..<open].range(of: "</w:pPr>")?.upperBound {
-                contentStart = end
-            }
-            output += xml[cursor..<contentStart] + rangeStarts + xml[contentStart..<open] + rangeEnds + tag
             cursor = index
         }
         output += xml[cursor...]
-        let missing = Set(comments.map(\.paragraph)).filter { $0 > paragraphNumber || $0 < 1 }
+        let missing = Set(comments.flatMap { [$0.paragraphs.lowerBound, $0.paragraphs.upperBound] })
+            .filter { $0 > paragraphNumber || $0 < 1 }
         if !missing.isEmpty {
             throw OfficeError(file: file, reason: "批注位置超出文档段落范围（共 \(paragraphNumber) 段，要求第 \(missing.sorted().map(String.init).joined(separator: "、")) 段）")
         }
         return output
+    }
+
+    /// Where a paragraph's content starts: after its `w:pPr`, which must stay its first child.
+    private static func afterProperties(_ start: String.Index, in xml: String, before end: String.Index) -> String.Index {
+        guard xml[start...].hasPrefix("<w:pPr"), let properties = xml[start..<end].range(of: "</w:pPr>") else { return start }
+        return properties.upperBound
+    }
+
+    private static func rangeStart(_ id: Int) -> String { "<w:commentRangeStart w:id=\"\(id)\"/>" }
+
+    private static func rangeEnd(_ id: Int) -> String {
+        "<w:commentRangeEnd w:id=\"\(id)\"/><w:r><w:commentReference w:id=\"\(id)\"/></w:r>"
+    }
+
+    /// Where to open and close a comment on `characters` of the paragraph whose content is `xml[from..<to]`: before
+    /// the run holding the first character and after the run holding the last; nil when no run holds them.
+    static func runBounds(of characters: Range<Int>, in xml: String, from: String.Index, to: String.Index)
+        -> (String.Index, String.Index)?
+    {
+        var offset = 0
+        var runStart: (index: String.Index, offset: Int)?
+        var first: String.Index?
+        var last: String.Index?
+        var index = from
+        while index < to, let open = xml[index..<to].firstIndex(of: "<"), let close = xml[open..<to].firstIndex(of: ">") {
+            let tag = xml[open...close]
+            index = xml.index(after: close)
+            let body = tag.dropFirst()
+            let name = (body.first == "/" ? "/" : "") + (body.first == "/" ? body.dropFirst() : body).prefix { $0 != " " && $0 != ">" && $0 != "/" }
+            switch name {
+            case "w:r": runStart = (open, offset)
+            case "/w:r":
+                guard let start = runStart else { continue }
+                if offset > characters.lowerBound, start.offset < characters.upperBound {
+                    if first == nil { first = start.index }
+                    last = index
+                }
+                runStart = nil
+            case "w:t" where !tag.hasSuffix("/>"):
+                let end = xml[index..<to].firstIndex(of: "<") ?? to
+                offset += decodedLength(xml[index..<end])
+                index = end
+            case "w:tab", "w:br", "w:cr": offset += 1
+            default: continue
+            }
+        }
+        guard let first, let last else { return nil }
+        return (first, last)
+    }
+
+    /// The number of characters XML text stands for, each entity (`&amp;`) counting as one.
+    private static func decodedLength(_ text: Substring) -> Int {
+        var count = 0
+        var inEntity = false
+        for character in text {
+            if inEntity {
+                if character == ";" { inEntity = false }
+                continue
+            }
+            if character == "&" { inEntity = true }
+            count += 1
+        }
+        return count
     }
 
     static func commentsPart(_ comments: [Comment], author: String) -> String {

@@ -7,8 +7,8 @@ public struct WordDocument: Sendable {
     /// Body paragraphs outside tables, with their 1-based position among all paragraphs.
     public var paragraphs: [WordParagraph]
     public var tables: [Sheet]
-    /// For each table, the number of its first paragraph (where a comment on the table is anchored).
-    public var tableAnchors: [Int]
+    /// For each table, where its paragraphs are (to anchor comments on the table or one of its cells).
+    public var tableAnchors: [TableParagraphs]
     /// The texts of the comments the document already carries (word/comments.xml).
     public var comments: [String]
 
