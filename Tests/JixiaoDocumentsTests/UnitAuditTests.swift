@@ -20,6 +20,22 @@ import JixiaoDocuments
         #expect(across.first?.explanation.contains("320.25") == true && across.first?.explanation.contains("302.25") == true)
     }
 
+    /// Two projects of one unit and year have their own budgets: their 全年预算数 are not one figure. The same
+    /// project's two documents must agree.
+    @Test func aProjectsFiguresAreComparedOnlyWithTheSameProject() throws {
+        let example = TestPaths.examples.appendingPathComponent("seed000-project.json")
+        let json = try String(contentsOf: example, encoding: .utf8)
+        let otherBudget = json.replacingOccurrences(of: "\"spent\": \"40.9094\"", with: "\"spent\": \"30\"")
+        let otherProject = try TestWorkbook.write(
+            Data(otherBudget.replacingOccurrences(of: "\"应急管理专项经费\"", with: "\"森林防火专项经费\"").utf8), name: "other.json")
+        let sameProject = try TestWorkbook.write(Data(otherBudget.utf8), name: "same.json")
+        let twoProjects = auditor.auditBatch([example, otherProject])
+        #expect(twoProjects.groups.count == 1)
+        #expect(!twoProjects.across.contains { $0.rule == "cross.documents" })
+        let oneProject = auditor.auditBatch([example, sameProject])
+        #expect(oneProject.across.filter { $0.rule == "cross.documents" }.map(\.quote) == ["全年执行数 40.9094万元"])
+    }
+
     @Test func identicalDocumentsAgree() throws {
         let unit = auditor.auditBatch([Seed004ScoreTests.fixture, Seed004ScoreTests.fixture])
         #expect(!unit.across.contains { $0.rule == "cross.documents" })

@@ -4,12 +4,23 @@ public struct KeyFigures: Sendable {
     public static let labels = ["年初预算数", "全年预算数", "全年执行数", "基本支出", "项目支出", "人员经费", "公用经费",
                                 "收入总计", "支出总计", "财政拨款支出"]
 
+    /// The labels whose figures are a project's, not the unit's: two documents' are compared only when both are about
+    /// the same project (two projects of one unit have their own budgets).
+    static let projectLabels: Set = ["年初预算数", "全年预算数", "全年执行数"]
+
     public let file: String
+    /// The project the document is about; nil for a unit-wide document or a project report that does not name it.
+    public let project: String?
+    /// Whether the document is about one project (a 项目支出 evaluation or report), named or not.
+    public let isProjectDocument: Bool
     /// Each label's values in 万元, with where the first of each was read.
     public private(set) var values: [String: [ExactDecimal: SourceLocation]] = [:]
 
     public init(file: String, prose: ReportProse, evaluations: [SelfEvaluation]) {
         self.file = file
+        let title = prose.paragraphs.prefix(4).map(\.text).joined()
+        project = evaluations.lazy.compactMap(\.project).first
+        isProjectDocument = evaluations.contains { $0.kind == .project } || (evaluations.isEmpty && title.contains("项目支出"))
         for sentence in prose.allSentences {
             for figure in sentence.amounts {
                 guard let value = figure.wan,
@@ -46,7 +57,7 @@ public struct CrossDocumentChecks: Sendable {
         for label in KeyFigures.labels {
             let stating = documents.filter { $0.values[label] != nil }
             for (index, first) in stating.enumerated() {
-                for second in stating[(index + 1)...] {
+                for second in stating[(index + 1)...] where Self.comparable(first, second, on: label) {
                     guard let a = first.values[label], let b = second.values[label], Set(a.keys).isDisjoint(with: b.keys),
                         let (value, place) = a.min(by: { $0.key < $1.key }), let other = b.keys.min()
                     else { continue }
@@ -59,5 +70,15 @@ public struct CrossDocumentChecks: Sendable {
             }
         }
         return findings
+    }
+
+    /// A project's figure is compared only between documents about that same project, a unit's only between
+    /// unit-wide documents.
+    static func comparable(_ first: KeyFigures, _ second: KeyFigures, on label: String) -> Bool {
+        guard KeyFigures.projectLabels.contains(label) else { return true }
+        if first.isProjectDocument || second.isProjectDocument {
+            return first.project != nil && first.project == second.project
+        }
+        return true
     }
 }
