@@ -18,6 +18,8 @@ import JixiaoOffice
             }
         }
         for index in copy.budget.breakdown.indices { copy.budget.breakdown[index].source = nil }
+        copy.budget.source = nil
+        copy.statedTotal.source = nil
         return copy
     }
 

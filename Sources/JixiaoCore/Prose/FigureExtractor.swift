@@ -32,19 +32,18 @@ enum FigureExtractor {
     }
 
     /// Splits a paragraph into sentences at 。！？；, keeping each one's text.
+    /// The marks that end a sentence (or a clause the checks read as one).
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "\n"]
+
     static func sentences(in paragraph: String) -> [String] {
         var sentences: [String] = []
         let scalars = paragraph.unicodeScalars
         var start = scalars.startIndex
         for index in scalars.indices {
-            switch scalars[index] {
-            case "。", "！", "？", "；", ";", "\n":
-                let end = scalars.index(after: index)
-                sentences.append(String(scalars[start..<end]))
-                start = end
-            default:
-                continue
-            }
+            guard sentenceEnds.contains(scalars[index]) else { continue }
+            let end = scalars.index(after: index)
+            sentences.append(String(scalars[start..<end]))
+            start = end
         }
         let rest = String(scalars[start...])
         if !rest.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(rest) }

@@ -65,11 +65,14 @@ struct ListSumRule {
         }
         markOffsets.sort { $0.0 < $1.0 }
         for (index, (offset, exhaustiveMark)) in markOffsets.enumerated() {
-            let next = index + 1 < markOffsets.count ? markOffsets[index + 1].0 : paragraph.scalars.count
+            let numbered = paragraph.text.contains("1.") && paragraph.text.contains("2.")
+            // A list ends with its sentence, unless its items are numbered (each may be a sentence of its own).
+            let sentenceEnd = numbered ? nil : paragraph.scalars[offset...].firstIndex(of: "。")
+            let next = min(index + 1 < markOffsets.count ? markOffsets[index + 1].0 : paragraph.scalars.count,
+                           sentenceEnd ?? paragraph.scalars.count)
             let before = paragraph.figures.filter { $0.isAmount && $0.range.upperBound <= offset }
             guard let last = before.last else { continue }
             let sentenceStart = paragraph.scalars[..<last.range.lowerBound].lastIndex(of: "。").map { $0 + 1 } ?? 0
-            let numbered = paragraph.text.contains("1.") && paragraph.text.contains("2.")
             let nested = index > 0 && !paragraph.scalars[markOffsets[index - 1].0..<offset].contains("。")
             // This year's amounts add up to this year's total and changes to the change, each on its own; the
             // total of the other role must be in the same sentence as the amount just before the mark.
@@ -85,7 +88,8 @@ struct ListSumRule {
                 let alternatives = ofRole.dropLast().filter { $0.range.lowerBound >= sentenceStart && !isFlow($0) }
                 groups.append(Group(
                     total: total, alternatives: Array(alternatives), parts: parts,
-                    exhaustive: exhaustiveMark || numbered || parts.count >= 2 && next == paragraph.scalars.count && !paragraph.text.contains("等"),
+                    exhaustive: exhaustiveMark || numbered || parts.count >= 2 && !paragraph.text.contains("等")
+                        && !paragraph.figures.contains { $0.isAmount && $0.range.lowerBound >= next },
                     nested: nested))
             }
         }
@@ -101,7 +105,9 @@ struct ListSumRule {
             let sum = turn ? -values.reduce(ExactDecimal.zero, +) : values.reduce(ExactDecimal.zero, +)
             let decimals = max(2, group.parts.map { PrintedPrecision.decimals(of: $0.numeral) }.max() ?? 2)
             let fits = PrintedPrecision.sumMatches(total: total, sum: sum, count: values.count, decimals: decimals)
-            if fits || (!group.exhaustive && sum < total) { return nil }
+            // A part's change may exceed the total's (another part fell): changes are checked only in complete lists.
+            let isChange = FigureRole.of(group.total) != .current
+            if fits || (!group.exhaustive && (sum < total || isChange)) { return nil }
             if group.nested, values.indices.contains(where: { end in
                 let head = values[...end].reduce(ExactDecimal.zero, +)
                 return PrintedPrecision.sumMatches(total: total, sum: turn ? -head : head, count: end + 1, decimals: decimals)
@@ -115,18 +121,18 @@ struct ListSumRule {
             }
             if let slip = unitSlip(group, total: total, decimals: decimals) {
                 return paragraph.finding(
-                    "prose.unit", .error, expected: slip.numeral + "万元", stated: slip.printed,
+                    covering: [group.total] + group.parts, "prose.unit", .error, expected: slip.numeral + "万元", stated: slip.printed,
                     "“\(slip.printed)”应为 \(slip.numeral)万元：按万元计，各项之和 \(sumText(group, reading: slip)) 与合计 \(group.total.printed) 相符，其余金额均以万元计")
             }
             let parts = group.parts.map(\.printed).joined(separator: " + ")
             if group.parts.count == 1 {
-                guard sum > total else { return nil }
+                guard sum > total, !isChange else { return nil }
                 return paragraph.finding(
-                    "prose.subset", .error, expected: "≤ \(group.total.printed)", stated: group.parts[0].printed,
+                    covering: [group.total] + group.parts, "prose.subset", .error, expected: "≤ \(group.total.printed)", stated: group.parts[0].printed,
                     "“其中”部分 \(group.parts[0].printed) 大于其总数 \(group.total.printed)")
             }
             return paragraph.finding(
-                "prose.sum", sum > total ? .error : .warning, expected: sum.plainText + "万元", stated: group.total.printed,
+                covering: [group.total] + group.parts, "prose.sum", sum > total ? .error : .warning, expected: sum.plainText + "万元", stated: group.total.printed,
                 "合计 \(group.total.printed) 与各项之和不符：\(parts) = \(sum.plainText)万元（差 \((total - sum).plainText)万元，超出四舍五入误差）")
         }
     }

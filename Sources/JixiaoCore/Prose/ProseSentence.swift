@@ -41,4 +41,22 @@ extension ProseSentence {
         Finding(rule: rule, severity: severity, location: location, quote: quote, expected: expected, stated: stated,
                 explanation: explanation)
     }
+
+    /// A finding about `figures` of a whole paragraph: quoting the sentences that hold them, located at the first.
+    func finding(covering figures: [ProseFigure], _ rule: String, _ severity: Finding.Severity, expected: String,
+                 stated: String, _ explanation: String) -> Finding {
+        var finding = finding(rule, severity, expected: expected, stated: stated, explanation)
+        let sentences = FigureExtractor.sentences(in: text)
+        guard location.sentence == nil, sentences.count > 1, let first = figures.map(\.range.lowerBound).min(),
+            let last = figures.map(\.range.lowerBound).max()
+        else { return finding }
+        func sentence(at offset: Int) -> Int {
+            min(scalars[..<offset].filter { FigureExtractor.sentenceEnds.contains($0) }.count, sentences.count - 1)
+        }
+        let range = sentence(at: first)...sentence(at: last)
+        let quoted = sentences[range].joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        finding.quote = quoted.count > 240 ? String(quoted.prefix(240)) + "…" : quoted
+        finding.location.sentence = range.lowerBound + 1
+        return finding
+    }
 }
