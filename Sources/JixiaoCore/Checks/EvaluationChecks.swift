@@ -20,9 +20,11 @@ public struct EvaluationChecks: Sendable {
                 expected: problem.expected, stated: problem.stated, explanation: problem.message)
         }
         findings += scoreDifferences(sheet, evaluation: evaluation)
+        findings += unverifiableScores(sheet)
         findings += deviationNotes(sheet)
         findings += actualsWrittenAsTargets(sheet)
         findings += executionRate(evaluation, rate: sheet.executionRate)
+        findings += fundLines(evaluation.budget)
         findings += reviewerSignals(sheet, evaluation: evaluation)
         return findings
     }
@@ -39,6 +41,17 @@ public struct EvaluationChecks: Sendable {
                 quote: "\(row.displayName) \(row.weight?.plainText ?? "") \(row.statedScore?.plainText ?? "")",
                 expected: recomputed.fixed(2), stated: row.statedScore?.plainText ?? "",
                 explanation: "“\(row.displayName)”填报得分 \(row.statedScore?.plainText ?? "—")，按评分规则 \(sheet.profile) 应为 \(recomputed.fixed(2))：\(row.provenance.explanation)")
+        }
+    }
+
+    /// Points claimed on a row Jixiao cannot score (no target or actual, no 分值): the reviewer has to see them.
+    private func unverifiableScores(_ sheet: ScoreSheet) -> [Finding] {
+        sheet.rows.compactMap { row in
+            guard row.provenance.rule == .noData, let stated = row.statedScore, stated > 0 else { return nil }
+            return Finding(
+                rule: "score.no-data", severity: .warning, location: row.source?.at(.target) ?? SourceLocation(),
+                quote: "\(row.displayName)：\(row.target) → \(row.actual)", expected: "可复核的指标值和实际值",
+                stated: "得分 \(stated.plainText)", explanation: "“\(row.displayName)”填报得分 \(stated.plainText)，但\(row.provenance.explanation)")
         }
     }
 
@@ -82,6 +95,26 @@ public struct EvaluationChecks: Sendable {
             rule: "rate.execution", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
             expected: percent.fixed(decimals) + "%", stated: stated.plainText + "%",
             explanation: "执行率应为 全年执行数 \(spent.wanText) / \(execution.basisName) \(basis.wanText) = \(percent.fixed(2))%，表中为 \(stated.plainText)%")]
+    }
+
+    /// 年度资金总额 against its 其中 rows (本年财政拨款 + 上年结转资金 + 其他资金), each column on its own, to the
+    /// rounding of two decimals per row.
+    private func fundLines(_ budget: Budget) -> [Finding] {
+        let columns: [(String, KeyPath<BudgetFigures, Money?>, RowField)] = [
+            ("年初预算数", \.initialBudget, .initial), ("全年预算数", \.adjustedBudget, .target), ("全年执行数", \.spent, .actual),
+        ]
+        return columns.compactMap { name, figure, field in
+            let parts = budget.fundLines.compactMap { line in line.figures[keyPath: figure].map { (line.source.label, $0) } }
+            guard !parts.isEmpty, let total = budget.total[keyPath: figure] else { return nil }
+            let sum = parts.reduce(ExactDecimal(0)) { $0 + $1.1.amount(in: .wan) }
+            let printed = total.amount(in: .wan)
+            guard !PrintedPrecision.sumMatches(total: printed, sum: sum, count: parts.count, decimals: 2) else { return nil }
+            let list = parts.map { "\($0.0) \($0.1.wanText)" }.joined(separator: " + ")
+            return Finding(
+                rule: "budget.fund-lines", severity: .error, location: budget.source?.at(field) ?? SourceLocation(),
+                quote: "年度资金总额 \(name) \(total.wanText)", expected: sum.plainText, stated: printed.plainText,
+                explanation: "年度资金总额的\(name) \(total.wanText)万元，与其资金来源之和不符：\(list) = \(sum.plainText)万元")
+        }
     }
 
     /// Full marks everywhere while money was left unspent; a grade with no score.

@@ -3,9 +3,25 @@ import Foundation
 /// The 3-level indicator tree: level-1 categories (一级指标) holding level-2 groups (二级指标) holding indicators.
 public struct IndicatorTree: Hashable, Sendable, Codable {
     public var categories: [IndicatorCategory]
+    /// Whether the table gives each row its points (分值). Some provinces' tables carry points only in their headers
+    /// ("年度绩效目标1（40分）") and each row's 得分; their rows' points are not stated and their scores are taken as stated.
+    public var rowPoints: Bool
 
-    public init(categories: [IndicatorCategory] = []) {
+    public init(categories: [IndicatorCategory] = [], rowPoints: Bool = true) {
         self.categories = categories
+        self.rowPoints = rowPoints
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case categories, rowPoints
+    }
+
+    /// `rowPoints` may be left out (true).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            categories: try c.decode([IndicatorCategory].self, forKey: .categories),
+            rowPoints: try c.decodeIfPresent(Bool.self, forKey: .rowPoints) ?? true)
     }
 
     /// Every level-3 indicator, in table order.

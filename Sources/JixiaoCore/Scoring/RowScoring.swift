@@ -13,13 +13,19 @@ struct RowScoring {
         case judgement(String)
     }
 
+    /// `rowPoints` false: the table states no points per row (only in its headers), so a row's score is taken as stated.
     func score(
-        target: IndicatorValue, actual: IndicatorValue, weight: ExactDecimal?, stated: ExactDecimal?, name: String
+        target: IndicatorValue, actual: IndicatorValue, weight: ExactDecimal?, stated: ExactDecimal?, name: String,
+        rowPoints: Bool = true
     ) -> (ExactDecimal?, Provenance) {
         func provenance(_ rule: ScoreRule, _ formula: String, _ explanation: String) -> Provenance {
             Provenance(rule: rule, formula: formula, explanation: explanation, profile: profile.reference)
         }
         let blank: (IndicatorValue) -> Bool = { $0 == .notApplicable || $0 == .empty }
+        let named = !name.isEmpty && !NotApplicable.matches(name) && !name.hasSuffix("/") && !name.hasSuffix("：") && !name.hasSuffix(":")
+        if target == .empty && actual == .empty && named && (weight ?? 0) > 0 {
+            return (nil, provenance(.noData, "", "指标“\(name)”未填年度指标值和实际完成值：无数据，填报得分无法复核"))
+        }
         if blank(target) && blank(actual) || NotApplicable.matches(name) {
             let points = (weight ?? 0) > 0 || (stated ?? 0) > 0
             let explanation = points
@@ -28,6 +34,9 @@ struct RowScoring {
             return (points ? 0 : nil, provenance(.notApplicable, "不适用", explanation))
         }
         guard let weight else {
+            if !rowPoints, let stated {
+                return (stated, provenance(.acceptedStated, "表中未列各行分值", "表中未列各行分值（分值只写在表头），采用填报得分 \(stated.plainText)"))
+            }
             return (nil, provenance(.noData, "", "有指标值但分值未填或为“/”，无法计分"))
         }
         if blank(actual) {

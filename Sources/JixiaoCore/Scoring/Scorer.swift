@@ -17,7 +17,7 @@ public struct Scorer: Sendable {
         for category in evaluation.indicators.categories {
             for group in category.groups {
                 for indicator in group.indicators {
-                    rows.append(score(indicator, category: category.name, group: group.name))
+                    rows.append(score(indicator, category: category.name, group: group.name, rowPoints: evaluation.indicators.rowPoints))
                 }
             }
         }
@@ -45,14 +45,14 @@ public struct Scorer: Sendable {
     }
 
     /// Scores one indicator row.
-    public func score(_ indicator: Indicator, category: String, group: String) -> RowScore {
+    public func score(_ indicator: Indicator, category: String, group: String, rowPoints: Bool = true) -> RowScore {
         let target = ValueReader.read(indicator.target)
         let actual = ValueReader.read(indicator.actual)
         let weight = indicator.weight.value
         let stated = indicator.statedScore.value
         let rowScoring = RowScoring(profile: profile, direction: profile.direction(category: category, group: group))
         let (score, provenance) = rowScoring.score(
-            target: target, actual: actual, weight: weight, stated: stated, name: indicator.name)
+            target: target, actual: actual, weight: weight, stated: stated, name: indicator.name, rowPoints: rowPoints)
         var row = RowScore(
             category: category, group: group, name: indicator.name,
             target: indicator.target, actual: indicator.actual,

@@ -17,7 +17,20 @@ struct WeightTreeCheck {
         let executionWeight = sheet.execution.weight ?? 0
         let headers = evaluation.indicators.categories.compactMap(\.statedWeight)
         let headerTotal = headers.reduce(executionWeight, +)
-        if itemTotal != 100 {
+        let rowPoints = evaluation.indicators.rowPoints
+        if !rowPoints {
+            // Points only in the headers: each category's stated scores must fit under its header.
+            for category in evaluation.indicators.categories {
+                let rows = category.groups.flatMap(\.indicators)
+                let scored = rows.reduce(ExactDecimal(0)) { $0 + ($1.statedScore.value ?? 0) }
+                if let header = category.statedWeight, scored > header {
+                    add("weight.category-score", .error,
+                        "\(category.name)：各行得分合计 \(scored.plainText)，超过表头分值 \(header.plainText)",
+                        expected: "≤ \(header.plainText)", stated: scored.plainText, source: rows.first?.source?.at(.category))
+                }
+            }
+        }
+        if rowPoints, itemTotal != 100 {
             let headerNote = headers.count == evaluation.indicators.categories.count
                 ? "，而表头（含预算执行率 \(executionWeight.plainText) 分）合计 \(headerTotal.plainText)" : ""
             add("weight.total", .error,
@@ -28,7 +41,7 @@ struct WeightTreeCheck {
             add("weight.header-total", .error, "一级指标表头分值合计 \(headerTotal.plainText)，应为 100",
                 expected: "100", stated: headerTotal.plainText)
         }
-        if let statedWeight = evaluation.statedTotal.weight.value, statedWeight != itemTotal {
+        if rowPoints, let statedWeight = evaluation.statedTotal.weight.value, statedWeight != itemTotal {
             add("weight.stated-total", .error,
                 "总分栏分值为 \(statedWeight.plainText)，各行分值合计 \(itemTotal.plainText)",
                 expected: itemTotal.plainText, stated: statedWeight.plainText, source: evaluation.statedTotal.source?.at(.weight))
@@ -37,7 +50,7 @@ struct WeightTreeCheck {
         for category in evaluation.indicators.categories {
             let rows = category.groups.flatMap(\.indicators)
             let sum = rows.reduce(ExactDecimal(0)) { $0 + ($1.weight.value ?? 0) }
-            if let header = category.statedWeight, header != sum {
+            if rowPoints, let header = category.statedWeight, header != sum {
                 add("weight.category-sum", .error,
                     "\(category.name)：各行分值合计 \(sum.plainText)，表头为 \(header.plainText)",
                     expected: header.plainText, stated: sum.plainText, source: rows.first?.source?.at(.category))

@@ -16,6 +16,14 @@ public enum RuleFiles {
         return try names.sorted().filter { $0.hasSuffix(".json") }.map { try decode(url.appendingPathComponent($0), as: type) }
     }
 
+    /// One file of a bundled folder, decoded.
+    static func bundled<T: Decodable>(_ folder: String, file: String, as type: T.Type) throws -> T {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent(folder).appendingPathComponent(file),
+            FileManager.default.fileExists(atPath: url.path)
+        else { throw RuleFileError(file: "\(folder)/\(file)", reason: "找不到内置规则文件") }
+        return try decode(url, as: type)
+    }
+
     /// One file, decoded; an error names the file and the field.
     public static func decode<T: Decodable>(_ url: URL, as type: T.Type) throws -> T {
         let data: Data
@@ -73,10 +81,7 @@ public enum RuleFiles {
 
     /// The words that name a payment ledger's columns.
     static func ledgerLayout() throws -> LedgerLayout {
-        guard let layout = try bundled("Layouts", as: LedgerLayout.self).first else {
-            throw RuleFileError(file: "Layouts", reason: "找不到支付台账的列定义")
-        }
-        return layout
+        try bundled("Layouts", file: "payment-ledger.json", as: LedgerLayout.self)
     }
 }
 

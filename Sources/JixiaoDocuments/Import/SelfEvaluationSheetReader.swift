@@ -15,7 +15,10 @@ public struct SelfEvaluationSheetReader {
 
     public func read() throws -> [SelfEvaluation] {
         guard sheet.rowCount > 0 else { return [] }
-        let headers = sheet.rows(1...sheet.rowCount, where: IndicatorTableColumns.isHeader)
+        let layout = SelfEvaluationLayout.shipped
+        let headers = sheet.occupiedRows(in: 1...sheet.rowCount).filter { row in
+            sheet.entries(in: row).contains { layout.key(of: sheet.compactText($0), in: layout.indicatorColumns) == "level3" }
+        }
         var evaluations: [SelfEvaluation] = []
         var regionStart = 1
         for (index, header) in headers.enumerated() {
@@ -27,15 +30,24 @@ public struct SelfEvaluationSheetReader {
             let limit = index + 1 < headers.count ? headers[index + 1] - 1 : sheet.rowCount
             let table = try IndicatorTableReader(sheet: sheet, file: file).read(header: header, columns: columns, until: limit)
             let above = regionStart...max(regionStart, header - 1)
+            let project = labelledValue(["项目名称"], in: above)
+            let budget = try BudgetBlockReader(sheet: sheet, file: file).read(rows: above)
+            // A table of several target blocks (湖北：年度绩效目标1、年度绩效目标2) repeats its header row with nothing of
+            // its own above: the block continues the evaluation above it.
+            if let last = evaluations.indices.last, project == nil, budget == nil {
+                evaluations[last].indicators.categories += table.tree.categories
+                if table.statedTotal != StatedTotal() { evaluations[last].statedTotal = table.statedTotal }
+                regionStart = table.lastRow + 1
+                continue
+            }
             let title = sheet.occupiedRows(in: regionStart...header).lazy.map { sheet.compactText(row: $0, column: 1) }
                 .first { $0.contains("年度") } ?? ""
-            let project = labelledValue(["项目名称"], in: above)
             evaluations.append(SelfEvaluation(
                 kind: title.contains("整体") || project == nil ? .agency : .project,
                 fiscalYear: Self.year(in: title),
                 agency: Agency(name: labelledValue(["单位）名称", "单位名称", "预算单位", "部门名称"], in: above) ?? ""),
                 project: project,
-                budget: try BudgetBlockReader(sheet: sheet, file: file).read(rows: above) ?? Budget(),
+                budget: budget ?? Budget(),
                 goal: GoalBlockReader(sheet: sheet).read(rows: above) ?? PerformanceGoal(),
                 indicators: table.tree,
                 statedTotal: table.statedTotal,
