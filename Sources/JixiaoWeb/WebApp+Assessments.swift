@@ -12,4 +12,27 @@ extension WebApp {
     func assessment(of evaluation: SelfEvaluation) async throws -> Assessment {
         try assessment(of: evaluation, in: try await store.fiscalYear(evaluation.fiscalYear))
     }
+
+    /// The other self-evaluations of `head`'s agency and year, by the model's agency and year (never by titles), at
+    /// most 100: what a document's page compares it with.
+    func unitYearSiblings(of head: DocumentHead, for actor: Actor) async throws -> [DocumentListing] {
+        guard let year = head.fiscalYear else { return [] }
+        let query = ListingQuery(
+            fiscalYear: year, kinds: [.projectSelfEvaluation, .agencyEvaluation], agencyID: head.agencyID, limit: 101)
+        return try await store.listings(for: actor, query).documents.filter { $0.id != head.id }.prefix(100).map { $0 }
+    }
+
+    /// `evaluation`'s headline figures against those of its `siblings`: a project's budget only against the same
+    /// project's documents, the unit's figures against all.
+    func crossDocumentFindings(_ head: DocumentHead, _ evaluation: SelfEvaluation, siblings: [DocumentListing], for actor: Actor) async throws -> [Finding] {
+        func figures(_ title: String, _ body: SelfEvaluation, project: String?) -> KeyFigures {
+            KeyFigures(file: title, prose: ReportProse(paragraphs: []), evaluations: [body], project: project)
+        }
+        var others: [KeyFigures] = []
+        for sibling in siblings {
+            let document = try await store.document(sibling.id, as: SelfEvaluation.self, for: actor)
+            others.append(figures(sibling.title, document.body, project: sibling.projectID))
+        }
+        return CrossDocumentChecks().findings(figures(head.title, evaluation, project: head.projectID), against: others)
+    }
 }

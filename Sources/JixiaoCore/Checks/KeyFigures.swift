@@ -16,10 +16,12 @@ public struct KeyFigures: Sendable {
     /// Each label's values in 万元, with where the first of each was read.
     public private(set) var values: [String: [ExactDecimal: SourceLocation]] = [:]
 
-    public init(file: String, prose: ReportProse, evaluations: [SelfEvaluation]) {
+    /// `project` names the project when the caller knows it better than the document (the web's project id);
+    /// else the evaluation's project name.
+    public init(file: String, prose: ReportProse, evaluations: [SelfEvaluation], project: String? = nil) {
         self.file = file
         let title = prose.paragraphs.prefix(4).map(\.text).joined()
-        project = evaluations.lazy.compactMap(\.project).first
+        self.project = project ?? evaluations.lazy.compactMap(\.project).first
         isProjectDocument = evaluations.contains { $0.kind == .project } || (evaluations.isEmpty && title.contains("项目支出"))
         for sentence in prose.allSentences {
             for figure in sentence.amounts {
@@ -52,24 +54,31 @@ public struct KeyFigures: Sendable {
 public struct CrossDocumentChecks: Sendable {
     public init() {}
 
+    /// Every pair of `documents` compared.
     public func findings(_ documents: [KeyFigures]) -> [Finding] {
-        var findings: [Finding] = []
-        for label in KeyFigures.labels {
-            let stating = documents.filter { $0.values[label] != nil }
-            for (index, first) in stating.enumerated() {
-                for second in stating[(index + 1)...] where Self.comparable(first, second, on: label) {
-                    guard let a = first.values[label], let b = second.values[label], Set(a.keys).isDisjoint(with: b.keys),
-                        let (value, place) = a.min(by: { $0.key < $1.key }), let other = b.keys.min()
-                    else { continue }
-                    findings.append(Finding(
-                        rule: "cross.documents", severity: .warning, location: place,
-                        quote: "\(label) \(value.plainText)万元", expected: "\(other.plainText)万元（\(second.file)）",
-                        stated: "\(value.plainText)万元（\(first.file)）",
-                        explanation: "同一单位的两份文件中“\(label)”不一致：\(first.file) 为 \(a.keys.sorted().map(\.plainText).joined(separator: "、"))万元，\(second.file) 为 \(b.keys.sorted().map(\.plainText).joined(separator: "、"))万元"))
-                }
+        KeyFigures.labels.flatMap { label in
+            documents.indices.flatMap { index in
+                documents[(index + 1)...].compactMap { finding(label, documents[index], $0) }
             }
         }
-        return findings
+    }
+
+    /// `document` compared with each of `others` (the web's page of one document beside its unit's other documents
+    /// of the year).
+    public func findings(_ document: KeyFigures, against others: [KeyFigures]) -> [Finding] {
+        KeyFigures.labels.flatMap { label in others.compactMap { finding(label, document, $0) } }
+    }
+
+    /// The finding when the two documents state `label` and no value of one is a value of the other.
+    private func finding(_ label: String, _ first: KeyFigures, _ second: KeyFigures) -> Finding? {
+        guard Self.comparable(first, second, on: label), let a = first.values[label], let b = second.values[label],
+            Set(a.keys).isDisjoint(with: b.keys), let (value, place) = a.min(by: { $0.key < $1.key }), let other = b.keys.min()
+        else { return nil }
+        return Finding(
+            rule: "cross.documents", severity: .warning, location: place,
+            quote: "\(label) \(value.plainText)万元", expected: "\(other.plainText)万元（\(second.file)）",
+            stated: "\(value.plainText)万元（\(first.file)）",
+            explanation: "同一单位的两份文件中“\(label)”不一致：\(first.file) 为 \(a.keys.sorted().map(\.plainText).joined(separator: "、"))万元，\(second.file) 为 \(b.keys.sorted().map(\.plainText).joined(separator: "、"))万元")
     }
 
     /// A project's figure is compared only between documents about that same project, a unit's only between

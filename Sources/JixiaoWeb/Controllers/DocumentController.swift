@@ -63,12 +63,16 @@ extension WebApp {
             if head.kind == .paymentLedger { return try await ledgerPage(head, user: user, context: context) }
             if head.kind == .monitoringReport { return try await monitoringPage(head, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
-            let key = DocumentPageCache.Key(head: head, capabilities: capabilities)
+            let siblings = try await Guard.store { try await unitYearSiblings(of: head, for: user.actor) }
+            let key = DocumentPageCache.Key(head: head, capabilities: capabilities, siblings: siblings.map { "\($0.id)@\($0.version)" })
             let body = try await documentPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
                 let document = try await Guard.store { try await store.document(head.id, as: SelfEvaluation.self, for: user.actor) }
+                let across = try await Guard.store {
+                    try await crossDocumentFindings(head, document.body, siblings: siblings, for: user.actor)
+                }
                 return pages.html("document", DocumentPage(
                     document.head, evaluation: document.body, capabilities: capabilities, csrf: DocumentPageCache.renderedToken,
-                    assessment: try? assessment(of: document.body, in: head.yearSetUp)))
+                    assessment: try? assessment(of: document.body, in: head.yearSetUp), across: across))
             }
             return pages.render(PageFrame(head.title, context), body: body)
         }

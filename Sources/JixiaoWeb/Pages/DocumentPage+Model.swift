@@ -50,6 +50,9 @@ struct DocumentPage {
     var findings: [FindingView]
     var findingCount: Int
     var hasFindings: Bool
+    /// This document's figures against the unit's other documents of the year.
+    var across: [FindingView]
+    var hasAcross: Bool
     var canSubmit: Bool
     var canReview: Bool
     var canPublish: Bool
@@ -73,7 +76,8 @@ struct DocumentPage {
 
     /// The body for `head` showing `evaluation` (what is stored, or what the user typed when a save was refused),
     /// with its `assessment` by the profile in force (nil when none applies), with `csrf` in its forms.
-    init(_ head: DocumentHead, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, assessment: Assessment?) {
+    init(_ head: DocumentHead, evaluation: SelfEvaluation, capabilities: Capabilities, csrf: String, assessment: Assessment?,
+         across: [Finding] = []) {
         self.csrf = csrf
         urls = DocumentURLs(head)
         agency = head.agency
@@ -119,9 +123,14 @@ struct DocumentPage {
         grade = sheet?.gradeLabel ?? "—"
         profile = assessment.map { "\($0.profile.name)（\($0.profile.reference)）" } ?? "无适用的评分规则"
         executionRate = sheet?.executionRate.percentText ?? "—"
-        findings = (assessment?.findings ?? []).map {
-            FindingView(severity: $0.severity.label, isError: $0.severity == .error, explanation: $0.explanation, location: $0.location.description)
+        let view = { (finding: Finding) in
+            FindingView(
+                severity: finding.severity.label, isError: finding.severity == .error, explanation: finding.explanation,
+                location: finding.location.description)
         }
+        findings = (assessment?.findings ?? []).map(view)
+        self.across = across.map(view)
+        hasAcross = !across.isEmpty
         hasFindings = !findings.isEmpty
         findingCount = findings.count
         canSubmit = capabilities.submit

@@ -9,6 +9,8 @@ final class DocumentPageCache: Sendable {
     struct Key: Hashable, Sendable {
         var head: DocumentHead
         var capabilities: DocumentPage.Capabilities
+        /// The unit's other documents of the year the page is compared with ("id@version"): a change to one is a new page.
+        var siblings: [String]
     }
 
     /// The token the cached body is rendered with.
