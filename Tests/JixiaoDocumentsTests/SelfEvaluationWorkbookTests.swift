@@ -20,6 +20,9 @@ import JixiaoOffice
         for index in copy.budget.breakdown.indices { copy.budget.breakdown[index].source = nil }
         copy.budget.source = nil
         copy.statedTotal.source = nil
+        copy.baseData?.staffing.source = nil
+        for index in copy.baseData?.costLines.indices ?? 0..<0 { copy.baseData?.costLines[index].source = nil }
+        for index in copy.baseData?.buildings.indices ?? 0..<0 { copy.baseData?.buildings[index].source = nil }
         return copy
     }
 
@@ -47,10 +50,12 @@ import JixiaoOffice
         let original = try #require(try SelfEvaluationImporter.load(Seed004ScoreTests.fixture).first)
         let scores = Scorer(profile: try ProfileCatalog.builtin().profile(id: "hunan-2023-agency")).score(original)
         let workbook = try Workbook(data: try SelfEvaluationWorkbook.data(original, scores: .recomputed(scores)), file: "s.xlsx")
-        #expect(workbook.sheetNames == ["自评表", "计分说明"])
+        #expect(workbook.sheetNames == ["自评表", "附件2 基础数据表", "计分说明"])
         let table = try workbook.sheet(at: 0)
         #expect(table.cells.values.contains(.number("75.98")))
-        let annex = try workbook.sheet(at: 1)
+        let baseData = try workbook.sheet(at: 1)
+        #expect(baseData.cells.values.contains(.text("1、公务用车购置和维护经费")) && baseData.cells.values.contains(.text("其中：办公经费")))
+        let annex = try workbook.sheet(at: 2)
         #expect(annex.cells.values.contains(.text("执行率 = 320.25 / 320.28 = 99.99%；得分 = 10 × 99.99% = 10.00")))
     }
 }

@@ -15,6 +15,7 @@ public struct CrossSectionChecks: Sendable {
         }
         return zeroBalance(sentences) + listTotals(sentences) + staffCounts(sentences, evaluations: evaluations)
             + paidAgainstTables(clauses, evaluations: evaluations) + breakdowns(clauses, evaluations: evaluations)
+            + baseDataMentions(clauses, evaluations: evaluations)
             + projectCounts(sentences, tables: projectTables) + contracts(paragraphs)
     }
 
@@ -37,6 +38,26 @@ public struct CrossSectionChecks: Sendable {
             }
         }
         return findings
+    }
+
+    /// The prose's 项目支出 / 公用经费 of this year against the 基础数据表's 本年决算数 ("公用经费20.66万元" beside 20.67).
+    private func baseDataMentions(_ clauses: [ProseSentence], evaluations: [SelfEvaluation]) -> [Finding] {
+        let lines: [(String, CostLineKind)] = [("项目支出", .projects), ("公用经费", .publicFunds)]
+        return evaluations.compactMap(\.baseData).flatMap { data in
+            lines.compactMap { label, kind -> Finding? in
+                guard let line = data.line(kind), let actual = line.figures.actual?.amount(in: .wan) else { return nil }
+                let mentions = clauses.flatMap { clause in
+                    clause.amounts.filter { $0.lead.hasSuffix(label) && FigureRole.of($0) == .current }.map { (clause, $0) }
+                }
+                guard let (clause, figure) = mentions.first(where: { $0.1.wan != actual }),
+                    !mentions.contains(where: { $0.1.wan == actual })
+                else { return nil }
+                return Finding(
+                    rule: "cross.base-data", severity: .warning, location: clause.location, quote: clause.quote,
+                    expected: actual.plainText + "万元", stated: figure.printed,
+                    explanation: "正文中\(label)为 \(figure.printed)，基础数据表本年决算数为 \(actual.plainText)万元")
+            }
+        }
     }
 
     /// "对3个项目开展了绩效目标完成情况自评" while the report holds four project result tables.

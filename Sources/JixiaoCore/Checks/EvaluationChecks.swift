@@ -25,6 +25,7 @@ public struct EvaluationChecks: Sendable {
         findings += actualsWrittenAsTargets(sheet)
         findings += executionRate(evaluation, rate: sheet.executionRate)
         findings += fundLines(evaluation.budget)
+        findings += BaseDataChecks().findings(for: evaluation)
         findings += reviewerSignals(sheet, evaluation: evaluation)
         return findings
     }
@@ -82,19 +83,12 @@ public struct EvaluationChecks: Sendable {
         guard let stated = evaluation.budget.statedExecutionRate.value, let spent = execution.spent,
             let basis = execution.basisAmount
         else { return [] }
-        let location = evaluation.budget.source?.at(.rate) ?? evaluation.source ?? SourceLocation()
-        guard let rate = execution.rate else {
-            return [Finding(
-                rule: "rate.zero-denominator", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
-                expected: "无法计算", stated: stated.plainText + "%", explanation: "\(execution.basisName)为 0，执行率的分母为零，不能写成具体百分比")]
-        }
-        let percent = rate * 100
-        let decimals = max(0, -stated.exponent)
-        guard !PrintedPrecision.matches(percent, stated: stated, decimals: decimals) else { return [] }
-        return [Finding(
-            rule: "rate.execution", severity: .error, location: location, quote: "执行率 \(stated.plainText)%",
-            expected: percent.fixed(decimals) + "%", stated: stated.plainText + "%",
-            explanation: "执行率应为 全年执行数 \(spent.wanText) / \(execution.basisName) \(basis.wanText) = \(percent.fixed(2))%，表中为 \(stated.plainText)%")]
+        let printed = PrintedRate(
+            name: "执行率", rule: "rate.execution", stated: stated,
+            location: evaluation.budget.source?.at(.rate) ?? evaluation.source ?? SourceLocation())
+        return printed.finding(
+            numerator: ("全年执行数", spent.amount(in: .wan), spent.wanText),
+            denominator: (execution.basisName, basis.amount(in: .wan), basis.wanText)).map { [$0] } ?? []
     }
 
     /// 年度资金总额 against its 其中 rows (本年财政拨款 + 上年结转资金 + 其他资金), each column on its own, to the

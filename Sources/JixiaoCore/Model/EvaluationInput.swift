@@ -17,6 +17,12 @@ public enum EvaluationInput {
         }
         let rows = evaluation.indicators.indicators.count
         if rows > maximumIndicators { return "指标有 \(rows) 行，超过上限 \(maximumIndicators) 行" }
+        if let lines = evaluation.baseData?.costLines {
+            if lines.count > maximumIndicators { return "基础数据表经费控制有 \(lines.count) 行，超过上限 \(maximumIndicators) 行" }
+            if let index = lines.indices.first(where: { index in lines[index].parent.map { $0 < 0 || $0 >= index } ?? false }) {
+                return "基础数据表第 \(index + 1) 行“\(lines[index].name)”的所属行应为它之前的一行"
+            }
+        }
         for (field, text, limit) in texts(of: evaluation) {
             if let problem = problem(in: text, limit: limit) { return "“\(field)”\(problem)" }
         }
@@ -78,9 +84,18 @@ public enum EvaluationInput {
             texts.append(("报告章节名", section, name))
             texts += paragraphs.map { ("报告正文（\(section)）", $0, text) }
         }
-        let sources = [evaluation.source] + evaluation.indicators.indicators.map(\.source) + evaluation.budget.breakdown.map(\.source)
+        if let data = evaluation.baseData {
+            texts += data.costLines.map { ("基础数据表行名", $0.name, name) }
+            texts.append(("厉行节约保障措施", data.savingMeasures, text))
+        }
+        var sources = [evaluation.source, evaluation.budget.source, evaluation.statedTotal.source]
+            + evaluation.indicators.indicators.map(\.source) + evaluation.budget.breakdown.map(\.source)
+        if let data = evaluation.baseData {
+            sources += [data.staffing.source] + data.costLines.map(\.source) + data.buildings.map(\.source)
+        }
         for source in sources.compactMap({ $0 }) {
             texts += [("来源文件", source.file ?? "", name), ("来源工作表", source.sheet ?? "", name), ("来源单元格", source.cell ?? "", name)]
+            texts += (source.fields ?? [:]).values.map { ("来源单元格", $0, name) }
         }
         return texts
     }

@@ -55,6 +55,8 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
     public var statedGrade: String?
     /// The unit's own paragraphs for the report, by outline section key ("basic", "problems" …).
     public var narrative: [String: [String]]
+    /// 基础数据表 of an agency's overall evaluation.
+    public var baseData: AgencyBaseData?
     /// Where the evaluation was read from.
     public var source: SourceLocation?
 
@@ -69,6 +71,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         statedTotal: StatedTotal = StatedTotal(),
         statedGrade: String? = nil,
         narrative: [String: [String]] = [:],
+        baseData: AgencyBaseData? = nil,
         source: SourceLocation? = nil
     ) {
         self.kind = kind
@@ -81,6 +84,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         self.statedTotal = statedTotal
         self.statedGrade = statedGrade
         self.narrative = narrative
+        self.baseData = baseData
         self.source = source
     }
 
@@ -92,7 +96,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
 
 extension SelfEvaluation {
     enum CodingKeys: String, CodingKey {
-        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, narrative, source
+        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, narrative, baseData, source
     }
 
     /// `kind`, `agency` and `indicators` are required; every other key may be left out of a JSON file.
@@ -109,6 +113,7 @@ extension SelfEvaluation {
             statedTotal: try c.decodeIfPresent(StatedTotal.self, forKey: .statedTotal) ?? StatedTotal(),
             statedGrade: try c.decodeIfPresent(String.self, forKey: .statedGrade),
             narrative: try c.decodeIfPresent([String: [String]].self, forKey: .narrative) ?? [:],
+            baseData: try c.decodeIfPresent(AgencyBaseData.self, forKey: .baseData),
             source: try c.decodeIfPresent(SourceLocation.self, forKey: .source)
         )
     }

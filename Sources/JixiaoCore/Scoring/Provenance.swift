@@ -45,4 +45,6 @@ public enum ScoreRule: String, Hashable, Sendable, Codable {
     case noData
     /// The value needs an evaluator's judgement or could not be read: the stated score is kept, capped at the weight.
     case acceptedStated
+    /// A management indicator's rate over the base data, scored by the profile's bands.
+    case management
 }

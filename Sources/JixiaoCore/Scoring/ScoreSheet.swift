@@ -10,6 +10,9 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     /// 预算执行率 by the profile's basis: the one figure every page, report and list shows.
     public var executionRate: ExecutionRate
     public var rows: [RowScore]
+    /// The management indicators computed from the base data (an agency's overall evaluation under a profile that
+    /// has them); part of the total only when the profile says so.
+    public var management: [ManagementScore]
     /// The recomputed total, exact.
     public var exactTotal: ExactDecimal
     /// The recomputed total rounded once, at the end.

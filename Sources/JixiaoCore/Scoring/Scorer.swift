@@ -21,7 +21,9 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
+        let management = evaluation.baseData.map { ManagementScoring(profile: profile).scores($0) } ?? []
+        var exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
+        if profile.management?.countsInTotal == true { exact = management.reduce(exact) { $0 + ($1.score ?? 0) } }
         let total = exact.rounded(scale: profile.scoreDecimals)
         let grade = profile.grade(for: total)
         let sheet = ScoreSheet(
@@ -31,6 +33,7 @@ public struct Scorer: Sendable {
             execution: execution,
             executionRate: rate,
             rows: rows,
+            management: management,
             exactTotal: exact,
             total: total,
             grade: grade?.grade,

@@ -21,6 +21,8 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
     public var deviationNote: DeviationNoteRule
     /// Scores are rounded to this many decimals, once, at the end.
     public var scoreDecimals: Int
+    /// The management indicators computed from an agency's 基础数据表, for agency profiles that have them.
+    public var management: ManagementRules?
 
     /// "mof-2020-project@2020.1"
     public var reference: String { "\(id)@\(version)" }

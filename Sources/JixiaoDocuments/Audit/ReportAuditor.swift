@@ -83,9 +83,10 @@ public struct ReportAuditor: Sendable {
         var results = ProseChecks().findings(in: prose) + ReviewerSignals().findings(in: prose)
             + BoilerplateSignal().findings(in: [prose])
         // A table that does not read as a self-evaluation is simply not one; the prose checks still cover the file.
-        let evaluations = document.tables.flatMap { table in
+        var evaluations = document.tables.flatMap { table in
             (try? SelfEvaluationSheetReader(sheet: table, file: document.file).read()) ?? []
         }
+        try? SelfEvaluationImporter.attachBaseData(to: &evaluations, from: document.tables, file: document.file)
         for evaluation in evaluations where evaluation.indicators.indicators.contains(where: { $0.weight.value != nil }) {
             results += try findings(for: evaluation)
         }

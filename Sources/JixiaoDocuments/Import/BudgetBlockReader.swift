@@ -29,7 +29,7 @@ struct BudgetBlockReader {
                     adjustedBudget: try numbers.money(row: row, column: adjusted, field: "全年预算数"),
                     spent: try numbers.money(row: row, column: spent, field: "全年执行数"))
             }
-            switch layout.rowKind(of: label, in: layout.budgetRows) {
+            switch HeaderWords.key(of: label, in: layout.budgetRows) {
             case "total":
                 budget.total = try figures()
                 budget.executionWeight = try numbers.stated(row: row, column: weight, field: "执行率分值")

@@ -151,6 +151,6 @@ struct IndicatorTableReader {
     /// pinyin a copy inserted) are not part of the name.
     static func splitWeight(_ header: String) -> (String, ExactDecimal?) {
         let weight = header.matches(of: /[(（]([0-9.]+)分?[)）]/).lazy.compactMap { ExactDecimal(String($0.1)) }.first
-        return (SelfEvaluationLayout.bare(header), weight)
+        return (HeaderWords.bare(header), weight)
     }
 }

@@ -31,7 +31,8 @@ public enum SelfEvaluationImporter {
         if sheets.allSatisfy({ $0.cells.isEmpty }) {
             throw OfficeError(file: file, sheet: sheets.first?.name, reason: "工作表为空，没有任何内容")
         }
-        let evaluations = try sheets.flatMap { try SelfEvaluationSheetReader(sheet: $0, file: file).read() }
+        var evaluations = try sheets.flatMap { try SelfEvaluationSheetReader(sheet: $0, file: file).read() }
+        try attachBaseData(to: &evaluations, from: sheets, file: file)
         guard !evaluations.isEmpty else {
             throw OfficeError(
                 file: file,
@@ -39,6 +40,13 @@ public enum SelfEvaluationImporter {
                     + "”的表头行（已查找工作表：" + sheets.map(\.name).joined(separator: "、") + "）")
         }
         return evaluations
+    }
+
+    /// The 基础数据表 (a sheet of its own, or a table of a report) belongs to the file's one overall evaluation.
+    static func attachBaseData(to evaluations: inout [SelfEvaluation], from sheets: [Sheet], file: String) throws {
+        let agencies = evaluations.indices.filter { evaluations[$0].kind == .agency }
+        guard agencies.count == 1 else { return }
+        evaluations[agencies[0]].baseData = try sheets.lazy.compactMap { try AgencyBaseDataReader(sheet: $0, file: file).read() }.first
     }
 
     /// One evaluation object or an array of them.

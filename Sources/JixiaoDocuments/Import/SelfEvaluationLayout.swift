@@ -25,45 +25,14 @@ struct SelfEvaluationLayout: Decodable, Sendable {
         }
     }()
 
-    /// "全年预算数(A)" → "全年预算数": a header's compact text without its bracketed parts.
-    static func bare(_ header: String) -> String {
-        var result = ""
-        var depth = 0
-        for character in header {
-            if character == "(" || character == "（" { depth += 1; continue }
-            if character == ")" || character == "）" { depth = max(0, depth - 1); continue }
-            if depth == 0 { result.append(character) }
-        }
-        return result
-    }
-
-    /// The key among `words` a header names: a header equal to a word wins, else the key whose longest word the
-    /// header contains; nil when it names none or holds an excluded word.
+    /// The key among `words` a header names (``HeaderWords/key(of:in:excluding:)``).
     func key(of header: String, in words: [String: [String]]) -> String? {
-        let bare = Self.bare(header)
-        guard !bare.isEmpty, !excluding.contains(where: bare.contains) else { return nil }
-        if let exact = words.keys.sorted().first(where: { words[$0]!.contains(bare) }) { return exact }
-        let contained = words.keys.sorted().compactMap { key -> (String, Int)? in
-            guard let longest = words[key]!.filter({ bare.contains($0) }).map(\.count).max() else { return nil }
-            return (key, longest)
-        }
-        return contained.max { $0.1 < $1.1 }?.0
+        HeaderWords.key(of: header, in: words, excluding: excluding)
     }
 
     /// For each key, the first column of `row` whose header names it.
     func columns(of row: Int, in sheet: Sheet, words: [String: [String]]) -> [String: Int] {
-        var columns: [String: Int] = [:]
-        for entry in sheet.entries(in: row) where entry.isOrigin {
-            if let key = key(of: sheet.compactText(entry), in: words), columns[key] == nil {
-                columns[key] = entry.columns.lowerBound
-            }
-        }
-        return columns
-    }
-
-    /// Whether `label` (a row's compact text) is one of the row kinds' labels: a label equal to a word or containing it.
-    func rowKind(of label: String, in rows: [String: [String]]) -> String? {
-        rows.keys.sorted().first { rows[$0]!.contains(label) } ?? rows.keys.sorted().first { rows[$0]!.contains(where: label.contains) }
+        HeaderWords.columns(of: row, in: sheet, words: words, excluding: excluding)
     }
 
     /// "(20分)" in "预算执行情况(万元)(20分)" or "得分(20分*执行率)": points a header states in brackets.

@@ -36,6 +36,13 @@ public enum ScoreSheetText {
                 lines.append("  [\(level)] \(problem.message)\(place)")
             }
         }
+        if !sheet.management.isEmpty {
+            lines.append("")
+            lines.append("管理指标（按基础数据表计算）：")
+            for score in sheet.management {
+                lines.append("  \(DisplayWidth.fit(score.name, 24)) \(DisplayWidth.fit(score.rateText, 10, alignRight: true))　\(score.provenance.explanation)")
+            }
+        }
         let differing = sheet.allRows.enumerated().filter { $0.element.difference.map { $0 != 0 } ?? false }
         if !differing.isEmpty {
             lines.append("")

@@ -2,12 +2,15 @@ import Foundation
 import JixiaoCore
 import JixiaoOffice
 
-/// The 自评表 as an XLSX workbook: the table in the official layout and, when scored, a sheet that shows how every
-/// score was computed.
+/// The 自评表 as an XLSX workbook: the table in the official layout, the 基础数据表 of an overall evaluation and, when
+/// scored, a sheet that shows how every score was computed.
 public enum SelfEvaluationWorkbook {
     public static func data(_ evaluation: SelfEvaluation, scores: SelfEvaluationSheetLayout.Scores = .stated) throws -> Data {
         let layout = SelfEvaluationSheetLayout(evaluation: evaluation, scores: scores)
         var sheets = [layout.worksheet()]
+        if let baseData = evaluation.baseData {
+            sheets.append(AgencyBaseDataSheet(data: baseData, year: evaluation.fiscalYear).worksheet())
+        }
         if case .recomputed(let scoreSheet) = scores { sheets.append(annex(scoreSheet)) }
         return try WorkbookWriter.write(sheets, title: layout.title)
     }

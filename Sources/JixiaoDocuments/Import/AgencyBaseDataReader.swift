@@ -1,0 +1,199 @@
+import Foundation
+import JixiaoCore
+import JixiaoOffice
+
+/// The words of a 基础数据表 (Resources/Layouts/agency-base-data.json).
+struct AgencyBaseDataLayout: Decodable, Sendable {
+    var staffingColumns: [String: [String]]
+    var costColumns: [String: [String]]
+    var lines: [String: [String]]
+    var rows: [String: [String]]
+    var buildingColumns: [String: [String]]
+
+    static let shipped: AgencyBaseDataLayout = {
+        do { return try RuleFiles.bundled("Layouts", file: "agency-base-data.json", as: AgencyBaseDataLayout.self) } catch {
+            fatalError("内置基础数据表用语文件无法读取：\(error)")
+        }
+    }()
+}
+
+/// Reads a 部门（单位）整体支出绩效评价基础数据表 from a sheet, found by its header words wherever they are: the staff
+/// (编制数 · 实际在职人数 · 控制率), the cost lines under 上年决算数 · 本年预算数 · 本年决算数 with their parts, 政府采购金额,
+/// 基本支出预算调整, 楼堂馆所 and 厉行节约保障措施. A figure that is not an amount, or is negative, is an error naming its cell.
+struct AgencyBaseDataReader {
+    let sheet: Sheet
+    let file: String
+    var layout: AgencyBaseDataLayout = .shipped
+
+    /// The table, or nil when the sheet holds no 编制数 header and no 预算数/决算数 header.
+    func read() throws -> AgencyBaseData? {
+        guard sheet.rowCount > 0 else { return nil }
+        let rows = Array(sheet.occupiedRows(in: 1...sheet.rowCount))
+        let staffingHeader = rows.first { HeaderWords.columns(of: $0, in: sheet, words: layout.staffingColumns)["authorized"] != nil }
+        let costHeader = rows.first {
+            let columns = HeaderWords.columns(of: $0, in: sheet, words: layout.costColumns)
+            return columns["budget"] != nil && columns["final"] != nil
+        }
+        guard staffingHeader != nil || costHeader != nil else { return nil }
+        var data = AgencyBaseData()
+        if let staffingHeader { data.staffing = try staffing(header: staffingHeader) }
+        if let costHeader { try readCosts(header: costHeader, into: &data) }
+        return data
+    }
+
+    private var numbers: CellNumbers { CellNumbers(sheet: sheet, file: file) }
+
+    /// 编制数 · 实际在职人数 · 年末实有人数 · 控制率 in the first row under their header that has any of them.
+    private func staffing(header: Int) throws -> Staffing {
+        let columns = HeaderWords.columns(of: header, in: sheet, words: layout.staffingColumns)
+        for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, min(sheet.rowCount, header + 3))) {
+            func count(_ key: String, _ field: String) throws -> Int? {
+                guard let column = columns[key] else { return nil }
+                guard case .value(let number) = try numbers.stated(row: row, column: column, field: field) else { return nil }
+                guard number >= 0, number.rounded(scale: 0) == number, let count = Int(number.plainText) else {
+                    throw sheet.location(file, row: row, column: column).error("\(field)应为不小于 0 的整数，实为“\(number.plainText)”")
+                }
+                return count
+            }
+            let staffing = Staffing(
+                authorized: try count("authorized", "编制数"), inPost: try count("inPost", "实际在职人数"),
+                yearEnd: try count("yearEnd", "年末实有人数"),
+                statedRate: try numbers.percent(row: row, column: columns["rate"], field: "在职人员控制率"),
+                source: sheet.location(
+                    file, row: row, column: columns["authorized"] ?? 1,
+                    fields: [.target: columns["authorized"], .actual: columns["inPost"], .rate: columns["rate"]]))
+            if staffing.authorized != nil || staffing.inPost != nil { return staffing }
+        }
+        return Staffing()
+    }
+
+    /// The cost lines and the rows after them, up to the end of the sheet.
+    private func readCosts(header: Int, into data: inout AgencyBaseData) throws {
+        let columns = costColumns(header: header)
+        var sectionHead: Int?
+        var numberedItem: Int?
+        var underQiZhong: Int?
+        var section: String?
+        for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, sheet.rowCount)) where row > header {
+            let raw = sheet.compactText(row: row, column: 1)
+            if raw.isEmpty { continue }
+            let (label, numbered, qiZhong) = Self.strip(raw)
+            if let kind = HeaderWords.key(of: label, in: layout.rows) {
+                section = kind
+                switch kind {
+                case "procurement": data.procurement = try figures(row, columns, "政府采购金额")
+                case "basicAdjustment": data.basicBudgetAdjustment = try figures(row, columns, "基本支出预算调整")
+                case "savings": data.savingMeasures = savingText(row)
+                default: break
+                }
+                continue
+            }
+            if section == "buildings" {
+                if let building = try building(row, header: row - 1) { data.buildings.append(building) }
+                continue
+            }
+            guard section == nil else { continue }
+            let kind = HeaderWords.key(of: label, in: layout.lines).flatMap(CostLineKind.init(rawValue:))
+            let lineFigures = try figures(row, columns, label)
+            let isSection = [.threePublic, .projects, .publicFunds].contains(kind)
+            if !isSection, lineFigures == CostFigures(), !label.isEmpty, kind == nil { continue }
+            if label.isEmpty || label.allSatisfy({ "…．.。".contains($0) }) { continue }
+            var line = CostLine(
+                name: label, kind: kind, figures: lineFigures,
+                source: sheet.location(file, row: row, column: 1,
+                                       fields: [.initial: columns.previous, .target: columns.budget, .actual: columns.actual]))
+            let index = data.costLines.count
+            if isSection {
+                sectionHead = index
+                numberedItem = nil
+                underQiZhong = nil
+            } else if numbered {
+                line.parent = sectionHead
+                line.isCompletePart = true
+                numberedItem = index
+                underQiZhong = nil
+            } else if qiZhong || underQiZhong != nil {
+                let parent = qiZhong ? (numberedItem ?? sectionHead) : underQiZhong
+                line.parent = parent
+                underQiZhong = parent
+            } else {
+                line.parent = sectionHead
+            }
+            data.costLines.append(line)
+        }
+    }
+
+    /// Which columns are 上年决算, 本年预算 and 本年决算: the 决算 columns ordered by the year in their header.
+    private func costColumns(header: Int) -> (previous: Int?, budget: Int?, actual: Int?) {
+        var budget: Int?
+        var finals: [(year: Int, column: Int)] = []
+        for entry in sheet.entries(in: header) where entry.isOrigin {
+            let text = sheet.compactText(entry)
+            let year = text.firstMatch(of: /(20\d\d)/).flatMap { Int(String($0.1)) } ?? 0
+            switch HeaderWords.key(of: text, in: layout.costColumns) {
+            case "budget": budget = budget ?? entry.columns.lowerBound
+            case "final": finals.append((year, entry.columns.lowerBound))
+            default: break
+            }
+        }
+        finals.sort { ($0.year, $0.column) < ($1.year, $1.column) }
+        if finals.count >= 2 { return (finals[0].column, budget, finals[finals.count - 1].column) }
+        return (nil, budget, finals.first?.column)
+    }
+
+    private func figures(_ row: Int, _ columns: (previous: Int?, budget: Int?, actual: Int?), _ label: String) throws -> CostFigures {
+        func amount(_ column: Int?, _ name: String) throws -> Money? {
+            let money = try numbers.money(row: row, column: column, field: "\(label)的\(name)")
+            if let money, money < Money(fen: 0), let column {
+                throw sheet.location(file, row: row, column: column).error("\(label)的\(name)不能为负数，实为 \(money.wanText) 万元")
+            }
+            return money
+        }
+        return CostFigures(
+            previousActual: try amount(columns.previous, "上年决算数"), budget: try amount(columns.budget, "本年预算数"),
+            actual: try amount(columns.actual, "本年决算数"))
+    }
+
+    /// A 楼堂馆所 row under its header row (批复规模 · 实际规模 · 预算投资 · 实际投资); nil for an empty one.
+    private func building(_ row: Int, header: Int) throws -> BuildingControl? {
+        var headerRow = header
+        while headerRow > 0, HeaderWords.columns(of: headerRow, in: sheet, words: layout.buildingColumns).isEmpty { headerRow -= 1 }
+        let columns = HeaderWords.columns(of: headerRow, in: sheet, words: layout.buildingColumns)
+        guard !columns.isEmpty else { return nil }
+        func area(_ key: String, _ field: String) throws -> ExactDecimal? {
+            try numbers.stated(row: row, column: columns[key], field: field).value
+        }
+        let building = BuildingControl(
+            approvedArea: try area("approvedArea", "批复规模"), actualArea: try area("actualArea", "实际规模"),
+            budgetedInvestment: try numbers.money(row: row, column: columns["budgetedInvestment"], field: "预算投资"),
+            actualInvestment: try numbers.money(row: row, column: columns["actualInvestment"], field: "实际投资"),
+            source: sheet.location(file, row: row, column: 1))
+        let empty = building.approvedArea == nil && building.actualArea == nil && building.budgetedInvestment == nil
+            && building.actualInvestment == nil
+        return empty ? nil : building
+    }
+
+    /// The text beside (or under) the 厉行节约保障措施 label.
+    private func savingText(_ row: Int) -> String {
+        let beside = sheet.entries(in: row).filter { $0.isOrigin && $0.columns.lowerBound > 1 }
+            .map { $0.value.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return beside.joined(separator: "\n")
+    }
+
+    /// "1、业务工作经费" → ("业务工作经费", numbered); "其中：公车购置" → ("公车购置", 其中); "项目支出：" → ("项目支出").
+    static func strip(_ label: String) -> (String, Bool, Bool) {
+        var text = Substring(label)
+        var qiZhong = false
+        if text.hasPrefix("其中：") || text.hasPrefix("其中:") {
+            text = text.dropFirst(3)
+            qiZhong = true
+        }
+        var numbered = false
+        if let match = text.prefixMatch(of: /(?:\d+[、.．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)/) {
+            text = text[match.range.upperBound...]
+            numbered = true
+        }
+        while let last = text.last, last == "：" || last == ":" { text = text.dropLast() }
+        return (String(text), numbered, qiZhong)
+    }
+}

@@ -1,0 +1,40 @@
+import JixiaoOffice
+
+/// Matching a table's header (or row label) against the words a layout file lists for each column or row kind.
+enum HeaderWords {
+    /// "全年预算数(A)" → "全年预算数": a header's compact text without its bracketed parts.
+    static func bare(_ header: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in header {
+            if character == "(" || character == "（" { depth += 1; continue }
+            if character == ")" || character == "）" { depth = max(0, depth - 1); continue }
+            if depth == 0 { result.append(character) }
+        }
+        return result
+    }
+
+    /// The key among `words` a header names: a header equal to a word wins, else the key whose longest word the
+    /// header contains; nil when it names none or holds an `excluding` word.
+    static func key(of header: String, in words: [String: [String]], excluding: [String] = []) -> String? {
+        let bare = bare(header)
+        guard !bare.isEmpty, !excluding.contains(where: bare.contains) else { return nil }
+        if let exact = words.keys.sorted().first(where: { words[$0]!.contains(bare) }) { return exact }
+        let contained = words.keys.sorted().compactMap { key -> (String, Int)? in
+            guard let longest = words[key]!.filter({ bare.contains($0) }).map(\.count).max() else { return nil }
+            return (key, longest)
+        }
+        return contained.max { $0.1 < $1.1 }?.0
+    }
+
+    /// For each key, the first column of `row` whose header names it.
+    static func columns(of row: Int, in sheet: Sheet, words: [String: [String]], excluding: [String] = []) -> [String: Int] {
+        var columns: [String: Int] = [:]
+        for entry in sheet.entries(in: row) where entry.isOrigin {
+            if let key = key(of: sheet.compactText(entry), in: words, excluding: excluding), columns[key] == nil {
+                columns[key] = entry.columns.lowerBound
+            }
+        }
+        return columns
+    }
+}
