@@ -10,7 +10,8 @@ public struct WebApp: Sendable {
     let database: StoreDatabase
     let pages: Pages
     let profiles: ProfileCatalog
-    let outline: ReportOutline
+    /// The report outlines; a document is reported in the first for its kind.
+    let outlines: [ReportOutline]
     /// bcrypt's cost for new passwords (12 in production; tests lower it to stay fast).
     let bcryptCost: UInt8
     /// Whether cookies carry `Secure`: set when users reach the site over HTTPS (through a proxy).
@@ -32,7 +33,7 @@ public struct WebApp: Sendable {
         self.database = database
         self.pages = try await Pages.load()
         self.profiles = profiles
-        self.outline = try ReportOutline.builtin()
+        self.outlines = try ReportOutline.builtins()
         self.monitoring = try RuleFiles.monitoringRules()
         self.calendars = try RuleFiles.calendars()
         self.bcryptCost = bcryptCost

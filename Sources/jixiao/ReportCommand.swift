@@ -22,8 +22,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "输出目录")
     var out: String
 
-    @Option(name: .long, help: "报告提纲（内置：sichuan-project）")
-    var outline: String = "sichuan-project"
+    @Option(name: .long, help: "报告提纲（内置：sichuan-project 项目支出、hunan-agency 部门整体；默认按自评的类别选）")
+    var outline: String?
 
     @OptionGroup var profiles: ProfileOptions
 
@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let files = try BatchInputs.expand(inputs)
         let catalog = try profiles.catalog()
-        let reportOutline = try ReportOutline.builtin(outline)
+        let chosenOutline = try outline.map { try ReportOutline.builtin($0) }
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if format == .pdf { _ = try PDFConverter.converter() }
@@ -60,6 +60,7 @@ struct ReportCommand: ParsableCommand {
                     }
                     names[name] = file.lastPathComponent
                     let assessment = Assessment(evaluation, profile: try profiles.resolve(for: evaluation, in: catalog))
+                    let reportOutline = try chosenOutline ?? ReportOutline.builtin(for: evaluation.kind)
                     try write(evaluation, assessment: assessment, outline: reportOutline, to: folder, name: name)
                     written += 1
                 }
@@ -89,7 +90,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func write(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline, to folder: URL, name: String) throws {
-        let content = ReportContent.projectReport(evaluation, assessment: assessment, outline: outline)
+        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outline)
         let target = folder.appendingPathComponent(name)
         switch format {
         case .docx: try ReportRenderers.docx(content).write(to: target)

@@ -39,7 +39,7 @@ import Testing
 
     @Test func theReportFollowsGBT9704InTheDetails() throws {
         let (evaluation, assessment) = try Self.seed000()
-        let data = try ReportRenderers.docx(ReportContent.projectReport(evaluation, assessment: assessment, outline: try ReportOutline.builtin()))
+        let data = try ReportRenderers.docx(try ReportContent.report(evaluation, assessment: assessment, outline: try ReportOutline.builtin(for: evaluation.kind)))
         let styles = try Self.part(data, "word/styles.xml")
         #expect(styles.contains(#"<w:spacing w:val="-5"/>"#), "28 characters of 16 pt on a 156 mm line")
         #expect(WordLayout.gbt9704.characterSpacing == -5)
@@ -63,7 +63,7 @@ import Testing
 
     @Test func theTextNamesTheRulesSaysWhatTheDataShowAndKeepsTheUnitsParagraphsOnce() throws {
         let (evaluation, assessment) = try Self.seed000()
-        let content = ReportContent.projectReport(evaluation, assessment: assessment, outline: try ReportOutline.builtin())
+        let content = try ReportContent.report(evaluation, assessment: assessment, outline: try ReportOutline.builtin(for: evaluation.kind))
         let text = ReportRenderers.markdown(content)
         #expect(!text.contains("mof-2020-project") && !text.contains("默认"))
         #expect(text.contains("按照财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）自评规则计分"))

@@ -11,7 +11,7 @@ import JixiaoOffice
     static func content() throws -> (ReportContent, ScoreSheet, SelfEvaluation) {
         let evaluation = try #require(try SelfEvaluationImporter.load(data).first)
         let assessment = Assessment(evaluation, profile: try ProfileCatalog.builtin().defaultProfile(for: evaluation.kind))
-        return (ReportContent.projectReport(evaluation, assessment: assessment, outline: try ReportOutline.builtin()), assessment.sheet, evaluation)
+        return (try ReportContent.report(evaluation, assessment: assessment, outline: try ReportOutline.builtin(for: evaluation.kind)), assessment.sheet, evaluation)
     }
 
     @Test func theGeneratedSentencesCarryTheSeedsFacts() throws {

@@ -3,13 +3,13 @@ import JixiaoCore
 import JixiaoDocuments
 import JixiaoOffice
 
-/// `jixiao-bench report --reports N --data FILE [--xlsx]`: writes N reports (DOCX: the full self-evaluation report
-/// with its 自评表 and annex; or with --xlsx the 自评表 workbook) from one data file, each for its own project,
-/// scored, rendered and written to disk on every core.
+/// `jixiao-bench report --reports N --data FILE [--xlsx]`: writes N reports (DOCX: the full self-evaluation report in
+/// the outline of its kind, with its annexed tables; or with --xlsx the 自评表 workbook) from one data file, each for
+/// its own project (or unit, for a department evaluation), scored, rendered and written to disk on every core.
 enum ReportBenchmark {
     static func run(reports count: Int, data: URL, xlsx: Bool) throws {
         let template = try requireValue(try SelfEvaluationImporter.load(data).first, "no evaluation in \(data.path)")
-        let outline = try ReportOutline.builtin()
+        let outline = try ReportOutline.builtin(for: template.kind)
         let profile = try ProfileCatalog.builtin().defaultProfile(for: template.kind)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-report-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -20,13 +20,17 @@ enum ReportBenchmark {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in stride(from: worker, to: count, by: workers) {
                     var evaluation = template
-                    evaluation.project = "\(template.project ?? "项目")\(index)"
+                    if template.kind == .project {
+                        evaluation.project = "\(template.project ?? "项目")\(index)"
+                    } else {
+                        evaluation.agency.name = "\(template.agency.name)\(index)"
+                    }
                     let assessment = Assessment(evaluation, profile: profile)
                     let bytes: Data
                     if xlsx {
                         bytes = (try? SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(assessment.sheet))) ?? Data()
                     } else {
-                        bytes = (try? ReportRenderers.docx(ReportContent.projectReport(evaluation, assessment: assessment, outline: outline))) ?? Data()
+                        bytes = (try? ReportRenderers.docx(ReportContent.report(evaluation, assessment: assessment, outline: outline))) ?? Data()
                     }
                     let url = folder.appendingPathComponent("report-\(index).\(xlsx ? "xlsx" : "docx")")
                     sizes.set(index, (try? bytes.write(to: url)) == nil ? -1 : bytes.count)

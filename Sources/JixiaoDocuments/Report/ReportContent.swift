@@ -18,9 +18,13 @@ public struct ReportContent: Sendable {
     public var subtitle: String?
     public var blocks: [Block]
 
-    /// The project self-evaluation report (seeds 000/002) with the 自评表 and the scoring annex, from the evaluation
-    /// and its assessment by the profile in force.
-    public static func projectReport(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline) -> ReportContent {
+    /// The self-evaluation report in `outline` (a project report for seeds 000/002, a department report for seed
+    /// 004), its annexed tables as the outline lists them, from the evaluation and its assessment by the profile in
+    /// force. A section with neither the unit's text nor a sentence the data can write says what the unit must add.
+    public static func report(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline) throws -> ReportContent {
+        guard outline.evaluationKind == evaluation.kind else {
+            throw ReportError.wrongKind(outline: outline.id, evaluation: evaluation.kind)
+        }
         let sheet = assessment.sheet
         let facts = ReportFacts(evaluation: evaluation, sheet: sheet, outline: outline)
         var blocks: [Block] = []
@@ -34,14 +38,24 @@ public struct ReportContent: Sendable {
             if own.isEmpty, let key = section.fromData, let sentences = outline.fromData[key] {
                 paragraphs += DataFindings(evaluation: evaluation, assessment: assessment, facts: facts).sentences(sentences)
             }
+            if paragraphs.isEmpty, section.sections == nil, let placeholder = outline.phrases["emptySection"] {
+                paragraphs = [placeholder]
+            }
             blocks += paragraphs.map(Block.paragraph)
             for child in section.sections ?? [] { add(child, level: level + 1) }
         }
         for section in outline.sections { add(section, level: 1) }
         let layout = SelfEvaluationSheetLayout(evaluation: evaluation, scores: .recomputed(sheet))
-        blocks += [.pageBreak, .caption("附件1"), .table(layout.worksheet(), headerRows: 0)]
-        blocks += [.pageBreak, .caption("附件2　计分说明（\(sheet.profileName)）"),
-                   .table(SelfEvaluationWorkbook.annex(sheet), headerRows: 1)]
+        for annex in outline.annexes {
+            let table: (WorksheetContent, Int)?
+            switch annex.table {
+            case .selfEvaluation: table = (layout.worksheet(), 0)
+            case .baseData: table = evaluation.baseData.map { (AgencyBaseDataSheet(data: $0, year: evaluation.fiscalYear).worksheet(), 0) }
+            case .scoring: table = (SelfEvaluationWorkbook.annex(sheet), 1)
+            }
+            guard let (worksheet, headerRows) = table else { continue }
+            blocks += [.pageBreak, .caption(facts.fill(annex.caption) ?? annex.caption), .table(worksheet, headerRows: headerRows)]
+        }
         return ReportContent(
             title: facts.fill(outline.title) ?? layout.title,
             subtitle: outline.subtitle.flatMap(facts.fill), blocks: blocks)

@@ -41,6 +41,36 @@ public struct ReportFacts: Sendable {
         values["grade"] = sheet.gradeLabel
         values["profile"] = sheet.profile
         values["profileName"] = sheet.profileName
+        if let data = evaluation.baseData { addAgencyFacts(data, evaluation: evaluation, sheet: sheet, outline: outline) }
+    }
+
+    /// The figures of a department report's sentences: staff, spending by kind, projects, management rates; those the
+    /// base data leave empty stay out (and the sentences that need them with them).
+    private mutating func addAgencyFacts(_ data: AgencyBaseData, evaluation: SelfEvaluation, sheet: ScoreSheet, outline: ReportOutline) {
+        let staffing = data.staffing
+        values["authorized"] = staffing.authorized.map(String.init)
+        values["inPost"] = staffing.inPost.map(String.init)
+        values["yearEnd"] = staffing.yearEnd.map(String.init)
+        values["staffControlRate"] = sheet.management.first { $0.id == "staff-control" && $0.rate != nil }?.rateText
+        let budget = evaluation.budget
+        let general = budget.breakdown.first { $0.label == "一般公共预算" }?.amount
+        values["fundName"] = general != nil && general == budget.total.adjustedBudget
+            ? outline.phrases["generalBudget"] ?? "" : outline.phrases["allFunds"] ?? ""
+        let projects = data.line(.projects)?.figures.actual
+        let publicFunds = data.line(.publicFunds)?.figures.actual
+        values["projectSpending"] = projects.map(Self.wan)
+        values["publicFundsSpending"] = publicFunds.map(Self.wan)
+        if let spent = budget.total.spent, let projects {
+            let basic = spent - projects
+            values["basicSpending"] = Self.wan(basic)
+            values["personnelSpending"] = publicFunds.map { Self.wan(basic - $0) }
+        }
+        if let index = data.costLines.firstIndex(where: { $0.kind == .projects }) {
+            let items = data.parts(of: index).compactMap { line in line.figures.actual.map { "\(line.name)\(Self.wan($0))万元" } }
+            values["projectItems"] = items.isEmpty ? "" : "，其中：" + items.enumerated().map { "\($0.offset + 1).\($0.element)" }.joined(separator: "；")
+        }
+        let rates = sheet.management.filter { $0.rate != nil }.map { "\($0.name)\($0.rateText)" }
+        if !rates.isEmpty { values["managementRates"] = rates.joined(separator: "；") }
     }
 
     /// An amount in 万元 rounded to 2 decimals, without trailing zeros: 48, 40.91, 7.09.

@@ -1,11 +1,14 @@
 import Foundation
+import JixiaoCore
 
-/// A report's outline and the sentences data can write, per province and year: data, not code.
+/// A report's outline and the sentences data can write, per province, year and kind of evaluation: data, not code.
 /// Built-in outlines live in `Resources/Outlines`.
 public struct ReportOutline: Codable, Sendable {
     public var id: String
     public var version: String
     public var name: String
+    /// The kind of evaluation the outline reports: a department evaluation never comes out as a project report.
+    public var evaluationKind: EvaluationKind
     /// "{fiscalYear}年度{agency}项目支出\n绩效自评报告"; placeholders are filled from ``ReportFacts``.
     public var title: String
     public var subtitle: String?
@@ -16,6 +19,24 @@ public struct ReportOutline: Codable, Sendable {
     public var phrases: [String: String]
     /// What sections written from the data say ("problems", "suggestions"), by what the data show.
     public var fromData: [String: FromData]
+    /// The tables after the text, in order, each with its caption ("附件2", "附件3").
+    public var annexes: [Annex]
+
+    /// A table annexed to the report.
+    public struct Annex: Codable, Sendable {
+        public var table: Table
+        /// "附件1", "附件2　计分说明（{profileName}）"; placeholders are filled from ``ReportFacts``.
+        public var caption: String
+
+        public enum Table: String, Codable, Sendable {
+            /// The 自评表 with the recomputed scores.
+            case selfEvaluation
+            /// The 基础数据表 of an overall evaluation.
+            case baseData
+            /// How every score was computed.
+            case scoring
+        }
+    }
 
     /// A heading with the unit's paragraphs (`narrative` key) and generated sentences, or sub-sections.
     public struct Section: Codable, Sendable {
@@ -45,26 +66,42 @@ public struct ReportOutline: Codable, Sendable {
     }
 
     /// The built-in outline with `id`.
-    public static func builtin(_ id: String = "sichuan-project") throws -> ReportOutline {
+    public static func builtin(_ id: String) throws -> ReportOutline {
+        guard let outline = try builtins().first(where: { $0.id == id }) else { throw ReportError.missingOutline(id) }
+        return outline
+    }
+
+    /// The built-in outline for `kind` (the first by file name).
+    public static func builtin(for kind: EvaluationKind) throws -> ReportOutline {
+        guard let outline = try builtins().first(where: { $0.evaluationKind == kind }) else {
+            throw ReportError.missingOutline(kind.label)
+        }
+        return outline
+    }
+
+    /// Every built-in outline, by file name.
+    public static func builtins() throws -> [ReportOutline] {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Outlines"),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { throw ReportError.missingOutline(id) }
-        for name in names.sorted().reversed() where name.hasPrefix(id) && name.hasSuffix(".json") {
-            return try JSONDecoder().decode(ReportOutline.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+        else { throw ReportError.missingOutline("Resources/Outlines") }
+        return try names.sorted().filter { $0.hasSuffix(".json") }.map {
+            try JSONDecoder().decode(ReportOutline.self, from: Data(contentsOf: folder.appendingPathComponent($0)))
         }
-        throw ReportError.missingOutline(id)
     }
 }
 
 /// Why a report could not be produced.
 public enum ReportError: Error, CustomStringConvertible {
     case missingOutline(String)
+    /// An outline for one kind of evaluation asked to report another.
+    case wrongKind(outline: String, evaluation: EvaluationKind)
     case converterMissing(String)
     case conversionFailed(String)
 
     public var description: String {
         switch self {
         case .missingOutline(let id): "没有报告提纲“\(id)”"
+        case .wrongKind(let outline, let kind): "报告提纲“\(outline)”不是\(kind.label)自评报告的提纲，不能用于这份\(kind.label)自评"
         case .converterMissing(let detail): "生成 PDF 需要 LibreOffice：\(detail)"
         case .conversionFailed(let detail): "PDF 转换失败：\(detail)"
         }
