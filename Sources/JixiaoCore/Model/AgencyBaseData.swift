@@ -35,6 +35,18 @@ public struct AgencyBaseData: Hashable, Sendable, Codable {
     public func parts(of index: Int) -> [CostLine] {
         costLines.filter { $0.parent == index }
     }
+
+    /// "三公经费", "1、公务用车购置和维护经费", "其中：公车购置", "公车运行维护": the label the form gives line `index`.
+    public func label(of index: Int) -> String {
+        let line = costLines[index]
+        guard let parent = line.parent else { return line.name }
+        let siblings = costLines.indices.filter { costLines[$0].parent == parent }
+        if line.isCompletePart {
+            let number = siblings.filter { costLines[$0].isCompletePart }.firstIndex(of: index).map { $0 + 1 } ?? 1
+            return "\(number)、\(line.name)"
+        }
+        return siblings.first { !costLines[$0].isCompletePart } == index ? "其中：\(line.name)" : line.name
+    }
 }
 
 /// 财政供养人员情况 (persons).

@@ -32,7 +32,7 @@ struct AgencyBaseDataSheet {
         }
         var row = 5
         for (index, line) in data.costLines.enumerated() {
-            sheet.set(cell(row, 1), .text(label(of: index, line)), style: .text)
+            sheet.set(cell(row, 1), .text(data.label(of: index)), style: .text)
             sheet.set(cell(row, 2), money(line.figures.previousActual), style: .amount)
             sheet.set(cell(row, 3), money(line.figures.budget), style: .amount)
             sheet.set(cell(row, 4), money(line.figures.actual), style: .amount)
@@ -61,16 +61,5 @@ struct AgencyBaseDataSheet {
         sheet.merge(CellRange(start: cell(row, 2), end: cell(row, 7)), .text(data.savingMeasures), style: .text)
         sheet.border(CellRange(start: cell(2, 1), end: cell(row, 7)))
         return sheet
-    }
-
-    /// "三公经费", "1、公务用车购置和维护经费", "其中：公车购置", "公车运行维护": the label the form gives a line.
-    private func label(of index: Int, _ line: CostLine) -> String {
-        guard let parent = line.parent else { return line.name }
-        let siblings = data.costLines.indices.filter { data.costLines[$0].parent == parent }
-        if line.isCompletePart {
-            let number = siblings.filter { data.costLines[$0].isCompletePart }.firstIndex(of: index).map { $0 + 1 } ?? 1
-            return "\(number)、\(line.name)"
-        }
-        return siblings.first { !data.costLines[$0].isCompletePart } == index ? "其中：\(line.name)" : line.name
     }
 }

@@ -53,6 +53,10 @@ struct DocumentPage {
     /// This document's figures against the unit's other documents of the year.
     var across: [FindingView]
     var hasAcross: Bool
+    /// The 基础数据表 of an overall evaluation, as editable fields, and the rates computed from it.
+    var baseData: BaseDataView?
+    var management: [ManagementView]
+    var hasManagement: Bool
     var canSubmit: Bool
     var canReview: Bool
     var canPublish: Bool
@@ -73,6 +77,16 @@ struct DocumentPage {
     }
     struct ScoreLine: Encodable { var score: String; var explanation: String; var differs: Bool }
     struct FindingView: Encodable { var severity: String; var isError: Bool; var explanation: String; var location: String }
+    struct BaseDataView {
+        var authorized: String
+        var inPost: String
+        var statedRate: String
+        var lines: [CostLineView]
+        var procurementBudget: String
+        var procurementActual: String
+    }
+    struct CostLineView { var key: String; var label: String; var previous: String; var budget: String; var actual: String }
+    struct ManagementView { var name: String; var rate: String; var explanation: String }
 
     /// The body for `head` showing `evaluation` (what is stored, or what the user typed when a save was refused),
     /// with its `assessment` by the profile in force (nil when none applies), with `csrf` in its forms.
@@ -129,6 +143,21 @@ struct DocumentPage {
                 location: finding.location.description)
         }
         findings = (assessment?.findings ?? []).map(view)
+        let amount = { (money: Money?) in money.map { $0.amount(in: .wan).plainText } ?? "" }
+        baseData = evaluation.baseData.map { data in
+            BaseDataView(
+                authorized: data.staffing.authorized.map(String.init) ?? "", inPost: data.staffing.inPost.map(String.init) ?? "",
+                statedRate: data.staffing.statedRate.value.map { $0.plainText + "%" } ?? "",
+                lines: data.costLines.indices.map { index in
+                    let figures = data.costLines[index].figures
+                    return CostLineView(
+                        key: "base.l\(index)", label: data.label(of: index), previous: amount(figures.previousActual),
+                        budget: amount(figures.budget), actual: amount(figures.actual))
+                },
+                procurementBudget: amount(data.procurement.budget), procurementActual: amount(data.procurement.actual))
+        }
+        management = (sheet?.management ?? []).map { ManagementView(name: $0.name, rate: $0.rateText, explanation: $0.provenance.explanation) }
+        hasManagement = !management.isEmpty
         self.across = across.map(view)
         hasAcross = !across.isEmpty
         hasFindings = !findings.isEmpty

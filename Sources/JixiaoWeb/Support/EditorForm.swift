@@ -34,9 +34,46 @@ struct EditorForm {
                 }
             }
         }
+        if let data = current.baseData, form["base.authorized"] != nil { evaluation.baseData = try baseData(data) }
         try applyOperation(to: &evaluation.indicators)
         // What the ledger gives (全年执行数) is not the form's: the preview and a refused save show it as stored.
         return evaluation.keepingDerived(from: current)
+    }
+
+    /// The 基础数据表's figures from the form: the staff and each line's three amounts (the lines are the stored ones).
+    private func baseData(_ current: AgencyBaseData) throws -> AgencyBaseData {
+        var data = current
+        data.staffing.authorized = try count("base.authorized", "编制数")
+        data.staffing.inPost = try count("base.inPost", "实际在职人数")
+        for index in data.costLines.indices where form["base.l\(index).actual"] != nil {
+            let name = data.label(of: index)
+            data.costLines[index].figures = CostFigures(
+                previousActual: try amount("base.l\(index).previous", "\(name)的上年决算数"),
+                budget: try amount("base.l\(index).budget", "\(name)的本年预算数"),
+                actual: try amount("base.l\(index).actual", "\(name)的本年决算数"))
+        }
+        data.procurement.budget = try amount("base.procurement.budget", "政府采购预算")
+        data.procurement.actual = try amount("base.procurement.actual", "政府采购金额")
+        return data
+    }
+
+    /// A count of persons: a whole number from 0, or blank.
+    private func count(_ field: String, _ label: String) throws -> Int? {
+        let text = form.text(field)
+        if text.isEmpty { return nil }
+        guard let count = Int(text), count >= 0, count <= 10_000_000 else {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”应为不小于 0 的整数（人），读到“\(text.prefix(20))”")
+        }
+        return count
+    }
+
+    /// An amount of the 基础数据表: an amount in 万元, never negative.
+    private func amount(_ field: String, _ label: String) throws -> Money? {
+        let money = try money(field, label)
+        if let money, money < Money(fen: 0) {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”不能为负数，读到 \(money.wanText) 万元")
+        }
+        return money
     }
 
     /// The `op` button: add a row to a group, remove or move a row.
