@@ -2,8 +2,8 @@
 """A new user's walk-through in a real browser (headless Chromium through Selenium).
 
 Starts `jixiao serve` on a new SQLite file, reads the first logins it prints, and then: the unit's lead signs in,
-imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, sees them
-follow what it types, submits; the
+imports ../shared/fixtures/seed004-self-evaluation.xlsx, sees the recomputed score and the findings, edits its
+基础数据表 and sees the management rates follow, sees the scores follow what it types, submits; the
 reviewer finds it in the inbox and returns it with a comment; the unit sees the return in the history; the bureau
 looks at the overview and at the years set up on its admin page; the other unit starts its project's 2024 evaluation
 from the project's page and sees both years side by side, and imports the project's payments ledger; its finance staff
@@ -115,6 +115,16 @@ def main():
         walk.expect(["审核发现的问题", "各行分值（含预算执行率）合计 97", "75.98"], "imports seed 004's 自评表 and sees the score and findings")
         project = driver.current_url.split("/documents/")[1]
         walk.shot("web-project.png", 1300)
+
+        walk.expect(["基础数据表", "在职人员控制率 71.43%", "公用经费控制率 94.00%"],
+                    "its 基础数据表 came in with it, and the management rates computed from it")
+        authorized = driver.find_element(By.NAME, "base.authorized")
+        authorized.clear()
+        authorized.send_keys("20")
+        driver.find_element(By.ID, "save").click()
+        walk.expect(["在职人员控制率 50.00%"], "edits the 基础数据表 (编制数 20) and sees the management rate follow")
+        driver.execute_script("document.getElementById('base-data').scrollIntoView({block: 'start'})")
+        walk.shot("web-base-data.png", 1000)
 
         spent = driver.find_element(By.NAME, "budget.spent")
         spent.clear()
