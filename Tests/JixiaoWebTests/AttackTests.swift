@@ -173,11 +173,9 @@ import Testing
 
     /// A Bearer token for the JSON API.
     static func apiToken(_ login: String, _ client: any TestClientProtocol) async throws -> String {
-        var browser = Browser(client)
-        let answer = try await browser.send("/api/session", method: .post, headers: [.contentType: "application/json"],
-                                            body: .init(string: #"{"login":"\#(login)","password":"\#(WebHarness.password)"}"#))
+        let answer = try await WebHarness.apiSession(client, login)
         struct Session: Decodable { var token: String }
-        return try JSONDecoder().decode(Session.self, from: answer.data).token
+        return try JSONDecoder().decode(Session.self, from: Data(answer.body.readableBytesView)).token
     }
 }
 

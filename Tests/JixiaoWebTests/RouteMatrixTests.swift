@@ -146,9 +146,7 @@ import Testing
         try await WebHarness.withApp(backend) { fixture, client in
             var tokens: [String: String] = [:]
             for role in Self.roles where role != "public" {
-                let response = try await client.execute(
-                    uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
-                    body: ByteBuffer(string: #"{"login":"\#(role)","password":"\#(WebHarness.password)"}"#))
+                let response = try await WebHarness.apiSession(client, role)
                 #expect(response.status == .created)
                 struct Session: Decodable { var token: String }
                 tokens[role] = try JSONDecoder().decode(Session.self, from: Data(response.body.readableBytesView)).token

@@ -29,6 +29,19 @@ enum WebHarness {
         ("reviewerA", .reviewer, nil, [unitA]), ("reviewerB", .reviewer, nil, [unitB]), ("admin", .bureauAdmin, nil, []),
     ]
 
+    /// `POST /api/session` for `login`, tried again while the server answers 503 (a client honouring Retry-After).
+    static func apiSession(_ client: any TestClientProtocol, _ login: String, password: String = password) async throws -> TestResponse {
+        var attempts = 0
+        while true {
+            attempts += 1
+            let response = try await client.execute(
+                uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"login":"\#(login)","password":"\#(password)"}"#))
+            guard response.status == .serviceUnavailable, attempts < 50 else { return response }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     static func evaluation(_ name: String) throws -> SelfEvaluation {
         try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: repository.appendingPathComponent("docs/examples/\(name)")))
     }
@@ -110,12 +123,19 @@ struct Browser {
         self.client = client
     }
 
-    /// Signs in through the login page; returns the final status.
+    /// Signs in through the login page; returns the final status. Like a browser honouring Retry-After, it tries again
+    /// while the server answers 503 (its password checker is full: the test suites sign in many users at once).
     @discardableResult
     mutating func signIn(_ login: String, password: String = WebHarness.password) async throws -> HTTPResponse.Status {
-        let page = try await get("/login")
-        let token = Self.field("_csrf", in: page.text)
-        let response = try await post("/login", ["_csrf": token, "login": login, "password": password])
+        var response: Page
+        var attempts = 0
+        repeat {
+            if attempts > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            attempts += 1
+            let page = try await get("/login")
+            let token = Self.field("_csrf", in: page.text)
+            response = try await post("/login", ["_csrf": token, "login": login, "password": password])
+        } while response.status == .serviceUnavailable && attempts < 50
         if response.status == .seeOther { csrf = Self.field("_csrf", in: try await get("/documents").text) }
         return response.status
     }
