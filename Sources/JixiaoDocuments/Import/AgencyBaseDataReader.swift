@@ -74,12 +74,14 @@ struct AgencyBaseDataReader {
         var numberedItem: Int?
         var underQiZhong: Int?
         var section: String?
+        var buildingColumns: [String: Int] = [:]
         for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, sheet.rowCount)) where row > header {
             let raw = sheet.compactText(row: row, column: 1)
             if raw.isEmpty { continue }
             let (label, numbered, qiZhong) = Self.strip(raw)
             if let kind = HeaderWords.key(of: label, in: layout.rows) {
                 section = kind
+                if kind == "buildings" { buildingColumns = HeaderWords.columns(of: row, in: sheet, words: layout.buildingColumns) }
                 switch kind {
                 case "procurement": data.procurement = try figures(row, columns, "政府采购金额")
                 case "basicAdjustment": data.basicBudgetAdjustment = try figures(row, columns, "基本支出预算调整")
@@ -89,7 +91,7 @@ struct AgencyBaseDataReader {
                 continue
             }
             if section == "buildings" {
-                if let building = try building(row, header: row - 1) { data.buildings.append(building) }
+                if let building = try building(row, columns: buildingColumns) { data.buildings.append(building) }
                 continue
             }
             guard section == nil else { continue }
@@ -154,11 +156,8 @@ struct AgencyBaseDataReader {
             actual: try amount(columns.actual, "本年决算数"))
     }
 
-    /// A 楼堂馆所 row under its header row (批复规模 · 实际规模 · 预算投资 · 实际投资); nil for an empty one.
-    private func building(_ row: Int, header: Int) throws -> BuildingControl? {
-        var headerRow = header
-        while headerRow > 0, HeaderWords.columns(of: headerRow, in: sheet, words: layout.buildingColumns).isEmpty { headerRow -= 1 }
-        let columns = HeaderWords.columns(of: headerRow, in: sheet, words: layout.buildingColumns)
+    /// A 楼堂馆所 row under the header row of its section (批复规模 · 实际规模 · 预算投资 · 实际投资); nil for an empty one.
+    private func building(_ row: Int, columns: [String: Int]) throws -> BuildingControl? {
         guard !columns.isEmpty else { return nil }
         func area(_ key: String, _ field: String) throws -> ExactDecimal? {
             try numbers.stated(row: row, column: columns[key], field: field).value

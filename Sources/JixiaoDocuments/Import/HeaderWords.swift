@@ -2,6 +2,9 @@ import JixiaoOffice
 
 /// Matching a table's header (or row label) against the words a layout file lists for each column or row kind.
 enum HeaderWords {
+    /// The longest text read as a header or a row label ("未完成原因及拟采取的改进措施", "楼堂馆所控制情况（2023年完工项目）").
+    static let maximumCharacters = 40
+
     /// "全年预算数(A)" → "全年预算数": a header's compact text without its bracketed parts.
     static func bare(_ header: String) -> String {
         var result = ""
@@ -17,6 +20,8 @@ enum HeaderWords {
     /// The key among `words` a header names: a header equal to a word wins, else the key whose longest word the
     /// header contains; nil when it names none or holds an `excluding` word.
     static func key(of header: String, in words: [String: [String]], excluding: [String] = []) -> String? {
+        // A header or a row label is short; a long cell is text, and matching it would only cost time.
+        guard header.count <= maximumCharacters else { return nil }
         let bare = bare(header)
         guard !bare.isEmpty, !excluding.contains(where: bare.contains) else { return nil }
         if let exact = words.keys.sorted().first(where: { words[$0]!.contains(bare) }) { return exact }
