@@ -37,6 +37,7 @@ struct ReportCommand: ParsableCommand {
         let files = try BatchInputs.expand(inputs)
         let catalog = try profiles.catalog()
         let chosenOutline = try outline.map { try ReportOutline.builtin($0) }
+        let outlines = try ReportOutline.builtins()
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if format == .pdf { _ = try PDFConverter.converter() }
@@ -60,7 +61,7 @@ struct ReportCommand: ParsableCommand {
                     }
                     names[name] = file.lastPathComponent
                     let assessment = Assessment(evaluation, profile: try profiles.resolve(for: evaluation, in: catalog))
-                    let reportOutline = try chosenOutline ?? ReportOutline.builtin(for: evaluation.kind)
+                    let reportOutline = try chosenOutline ?? outlines.forKind(evaluation.kind)
                     try write(evaluation, assessment: assessment, outline: reportOutline, to: folder, name: name)
                     written += 1
                 }

@@ -99,4 +99,24 @@ import Testing
         let json = #"{"kind": "ratio", "numerator": "staffing.retired", "denominator": "staffing.authorized"}"#
         #expect { try JSONDecoder().decode(RateFormula.self, from: Data(json.utf8)) } throws: { "\($0)".contains("staffing.retired") }
     }
+
+    @Test func negativeBaseDataIsRefusedBeforeItIsStored() {
+        var evaluation = SelfEvaluation(kind: .agency, agency: Agency(name: "示例局"))
+        evaluation.baseData = Self.data(authorized: -14)
+        #expect(EvaluationInput.problem(in: evaluation)?.contains("编制数") == true)
+        evaluation.baseData = Self.data(publicFunds: CostFigures(actual: Money(fen: -1)))
+        #expect(EvaluationInput.problem(in: evaluation)?.contains("公用经费") == true)
+        evaluation.baseData = Self.data()
+        #expect(EvaluationInput.problem(in: evaluation) == nil)
+    }
+
+    /// A rate cell a spreadsheet formula filled (2/3 saved as 0.66666666666666663) agrees with its figures.
+    @Test func aFormulaCellsBinaryRateAgreesWithItsFigures() {
+        let printed = PrintedRate(name: "在职人员控制率", rule: "basedata.rate", stated: ExactDecimal("66.666666666666663")!, location: SourceLocation())
+        #expect(printed.finding(numerator: ("实际在职人数", 2, "2"), denominator: ("编制数", 3, "3")) == nil)
+        let wrong = PrintedRate(name: "在职人员控制率", rule: "basedata.rate", stated: ExactDecimal("66.7")!, location: SourceLocation())
+        #expect(wrong.finding(numerator: ("实际在职人数", 2, "2"), denominator: ("编制数", 3, "3")) == nil, "66.7 is 2/3 rounded")
+        let off = PrintedRate(name: "在职人员控制率", rule: "basedata.rate", stated: ExactDecimal("67.7")!, location: SourceLocation())
+        #expect(off.finding(numerator: ("实际在职人数", 2, "2"), denominator: ("编制数", 3, "3"))?.expected == "66.7%")
+    }
 }

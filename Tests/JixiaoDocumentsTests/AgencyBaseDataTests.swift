@@ -102,4 +102,58 @@ import JixiaoDocuments
             "\($0)".contains("单元格 B10") && "\($0)".contains("编制数应为不小于 0 的整数")
         }
     }
+
+    /// Lines as units write them: "（1）" items under a "1、" item, a project named 政府采购…, buildings under their
+    /// merged label; the table is found by its title, not by one word in an indicator's text.
+    @Test func subItemsAProjectNamedLikeARowAndBuildings() throws {
+        let csv = """
+        2023年度部门（单位）整体支出绩效自评表
+        区级预算部门（单位）名称,示例局
+        绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
+        ,产出指标（90分）,数量指标,在职人员控制率,实际在职人数≤编制数,≤100%,90,90,
+        总分,,,,,,100,99,
+        2023年度部门（单位）整体支出绩效评价基础数据表
+        经费控制情况（万元）,2022年决算数,2023年预算数,2023年决算数
+        项目支出,100,100,100
+        1、业务工作经费,95,95,95
+        （1）安全生产检查,60,60,60
+        （2）应急演练,35,35,35
+        2、政府采购监管经费,5,5,5
+        公用经费,20,20,20
+        政府采购金额,,10,8
+        楼堂馆所控制情况（2023年完工项目）,批复规模（㎡）,实际规模（㎡）,规模控制率,预算投资（万元）,实际投资（万元）,投资概算控制率
+        ,1000,980,,500,520,
+        厉行节约保障措施,严控会议和差旅
+        """
+        let url = try TestWorkbook.write(Data(csv.utf8), name: "lines.csv")
+        let evaluation = try #require(try SelfEvaluationImporter.load(url).first)
+        let data = try #require(evaluation.baseData)
+        #expect(data.costLines.map(\.name) == ["项目支出", "业务工作经费", "安全生产检查", "应急演练", "政府采购监管经费", "公用经费"])
+        #expect(data.parts(of: 1).map(\.name) == ["安全生产检查", "应急演练"])
+        #expect(data.line(.publicFunds)?.figures.actual == Self.wan("20"))
+        #expect(data.procurement == CostFigures(budget: Self.wan("10"), actual: Self.wan("8")))
+        #expect(data.buildings.count == 1 && data.buildings.first?.actualInvestment == Self.wan("520"))
+        #expect(data.savingMeasures == "严控会议和差旅")
+        #expect(data.label(of: 2) == "（1）安全生产检查")
+        let findings = EvaluationChecks(profile: try ProfileCatalog.builtin().profile(id: "hunan-2023-agency")).findings(for: evaluation)
+        #expect(!findings.contains { $0.rule.hasPrefix("basedata.") }, "\(findings.map(\.explanation))")
+        // Written as the workbook's 附件2 and read back, buildings included.
+        let workbook = try TestWorkbook.write(try SelfEvaluationWorkbook.data(evaluation), name: "again.xlsx")
+        let again = try #require(try SelfEvaluationImporter.load(workbook).first?.baseData)
+        #expect(again.buildings.map(\.actualInvestment) == [Self.wan("520")])
+        #expect(again.costLines.map(\.name) == data.costLines.map(\.name))
+        #expect(again.parts(of: 1).map(\.name) == ["安全生产检查", "应急演练"])
+    }
+
+    @Test func oneWordInAnIndicatorIsNotTheTable() throws {
+        let csv = """
+        2023年度部门（单位）整体支出绩效自评表
+        区级预算部门（单位）名称,示例局
+        绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
+        ,产出指标（90分）,数量指标,人员控制,不超过编制数,≤100%,90,90,
+        总分,,,,,,100,99,
+        """
+        let url = try TestWorkbook.write(Data(csv.utf8), name: "no-base.csv")
+        #expect(try SelfEvaluationImporter.load(url).first?.baseData == nil)
+    }
 }

@@ -35,6 +35,10 @@ import Testing
             #expect(saved.status == .seeOther)
             let after = try await filler.get(path).text
             #expect(after.contains("在职人员控制率</b> 50.00%"))
+            #expect(after.contains("表中为 71.4%"), "the printed rate no longer fits the counts: reported")
+            // The printed rate is the unit's to correct on the same page.
+            #expect(try await filler.post(path, WalkThroughTests.editorFields(after, changing: ["base.statedRate": "50%"])).status == .seeOther)
+            #expect(!(try await filler.get(path).text.contains("表中为 71.4%")))
             let body = try await store.document(fixture.documentA, as: SelfEvaluation.self, for: fixture.leadA).body
             #expect(body.baseData?.staffing.authorized == 20)
             #expect(body.baseData?.line(.projects)?.figures.actual == Money(fen: 96_410_000))

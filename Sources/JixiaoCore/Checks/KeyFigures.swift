@@ -81,8 +81,8 @@ public struct CrossDocumentChecks: Sendable {
             explanation: "同一单位的两份文件中“\(label)”不一致：\(first.file) 为 \(a.keys.sorted().map(\.plainText).joined(separator: "、"))万元，\(second.file) 为 \(b.keys.sorted().map(\.plainText).joined(separator: "、"))万元")
     }
 
-    /// A project's figure is compared only between documents about that same project, a unit's only between
-    /// unit-wide documents.
+    /// A project's figure (年初预算数, 全年预算数, 全年执行数) is compared only between documents about that same project;
+    /// a unit's figure (基本支出, 公用经费 …) between any two of the unit's documents.
     static func comparable(_ first: KeyFigures, _ second: KeyFigures, on label: String) -> Bool {
         guard KeyFigures.projectLabels.contains(label) else { return true }
         if first.isProjectDocument || second.isProjectDocument {

@@ -19,7 +19,12 @@ struct PrintedRate {
         }
         let rate = quotient * 100
         let decimals = max(0, -stated.exponent)
-        guard !PrintedPrecision.matches(rate, stated: stated, decimals: decimals) else { return nil }
+        // A spreadsheet's formula cell carries the rate to binary precision (0.66666666666666663): such a value is
+        // the quotient when it agrees to the millionth.
+        let agrees = decimals > 6
+            ? (rate - stated).magnitude <= ExactDecimal(significand: 1, exponent: -6)
+            : PrintedPrecision.matches(rate, stated: stated, decimals: decimals)
+        guard !agrees else { return nil }
         return Finding(
             rule: rule, severity: .error, location: location, quote: quote, expected: rate.fixed(decimals) + "%",
             stated: stated.plainText + "%",

@@ -36,14 +36,15 @@ public struct AgencyBaseData: Hashable, Sendable, Codable {
         costLines.filter { $0.parent == index }
     }
 
-    /// "三公经费", "1、公务用车购置和维护经费", "其中：公车购置", "公车运行维护": the label the form gives line `index`.
+    /// "三公经费", "1、公务用车购置和维护经费", "（1）…", "其中：公车购置", "公车运行维护": the label the form gives line `index`.
     public func label(of index: Int) -> String {
         let line = costLines[index]
         guard let parent = line.parent else { return line.name }
         let siblings = costLines.indices.filter { costLines[$0].parent == parent }
         if line.isCompletePart {
             let number = siblings.filter { costLines[$0].isCompletePart }.firstIndex(of: index).map { $0 + 1 } ?? 1
-            return "\(number)、\(line.name)"
+            // Items of a numbered item are numbered a level down: "（1）".
+            return costLines[parent].isCompletePart ? "（\(number)）\(line.name)" : "\(number)、\(line.name)"
         }
         return siblings.first { !costLines[$0].isCompletePart } == index ? "其中：\(line.name)" : line.name
     }

@@ -17,6 +17,7 @@ public enum EvaluationInput {
         }
         let rows = evaluation.indicators.indicators.count
         if rows > maximumIndicators { return "指标有 \(rows) 行，超过上限 \(maximumIndicators) 行" }
+        if let data = evaluation.baseData, let problem = negative(in: data) { return problem }
         if let lines = evaluation.baseData?.costLines {
             if lines.count > maximumIndicators { return "基础数据表经费控制有 \(lines.count) 行，超过上限 \(maximumIndicators) 行" }
             if let index = lines.indices.first(where: { index in lines[index].parent.map { $0 < 0 || $0 >= index } ?? false }) {
@@ -25,6 +26,23 @@ public enum EvaluationInput {
         }
         for (field, text, limit) in texts(of: evaluation) {
             if let problem = problem(in: text, limit: limit) { return "“\(field)”\(problem)" }
+        }
+        return nil
+    }
+
+    /// A count, amount or area of the 基础数据表 below zero, named; nil when there is none.
+    static func negative(in data: AgencyBaseData) -> String? {
+        let counts = [("编制数", data.staffing.authorized), ("实际在职人数", data.staffing.inPost), ("年末实有人数", data.staffing.yearEnd)]
+        if let (name, _) = counts.first(where: { ($0.1 ?? 0) < 0 }) { return "基础数据表“\(name)”不能为负数" }
+        let lines = data.costLines.map { ($0.name, $0.figures) } + [("政府采购金额", data.procurement), ("基本支出预算调整", data.basicBudgetAdjustment)]
+        for (name, figures) in lines {
+            for (column, figure, _) in CostFigures.columns where (figures[keyPath: figure]?.fen ?? 0) < 0 {
+                return "基础数据表“\(name)”的\(column)不能为负数"
+            }
+        }
+        for building in data.buildings {
+            let values = [building.approvedArea, building.actualArea, building.budgetedInvestment?.amount(in: .wan), building.actualInvestment?.amount(in: .wan)]
+            if values.contains(where: { ($0 ?? 0) < 0 }) { return "基础数据表楼堂馆所的规模和投资不能为负数" }
         }
         return nil
     }

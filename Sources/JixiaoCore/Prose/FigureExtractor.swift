@@ -31,10 +31,10 @@ enum FigureExtractor {
         return result
     }
 
-    /// Splits a paragraph into sentences at 。！？；, keeping each one's text.
     /// The marks that end a sentence (or a clause the checks read as one).
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "\n"]
 
+    /// Splits a paragraph into sentences after each of ``sentenceEnds``, keeping each one's text.
     static func sentences(in paragraph: String) -> [String] {
         var sentences: [String] = []
         let scalars = paragraph.unicodeScalars

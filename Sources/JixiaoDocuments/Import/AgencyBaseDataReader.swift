@@ -9,6 +9,8 @@ struct AgencyBaseDataLayout: Decodable, Sendable {
     var lines: [String: [String]]
     var rows: [String: [String]]
     var buildingColumns: [String: [String]]
+    /// Words of the table's title ("基础数据表").
+    var tableTitle: [String]
 
     static let shipped: AgencyBaseDataLayout = {
         do { return try RuleFiles.bundled("Layouts", file: "agency-base-data.json", as: AgencyBaseDataLayout.self) } catch {
@@ -25,7 +27,8 @@ struct AgencyBaseDataReader {
     let file: String
     var layout: AgencyBaseDataLayout = .shipped
 
-    /// The table, or nil when the sheet holds no 编制数 header and no 预算数/决算数 header.
+    /// The table, or nil when the sheet is not one: it must carry the table's title, or both the 编制数 header and the
+    /// 预算数 · 决算数 header (a 编制数 in an indicator's text or a budget-against-accounts table alone is not the table).
     func read() throws -> AgencyBaseData? {
         guard sheet.rowCount > 0 else { return nil }
         let rows = Array(sheet.occupiedRows(in: 1...sheet.rowCount))
@@ -34,19 +37,28 @@ struct AgencyBaseDataReader {
             let columns = HeaderWords.columns(of: $0, in: sheet, words: layout.costColumns)
             return columns["budget"] != nil && columns["final"] != nil
         }
-        guard staffingHeader != nil || costHeader != nil else { return nil }
+        let titled = rows.contains { row in
+            sheet.entries(in: row).contains { entry in
+                let text = sheet.compactText(entry)
+                return text.count <= HeaderWords.maximumCharacters && layout.tableTitle.contains(where: text.contains)
+            }
+        }
+        guard titled || (staffingHeader != nil && costHeader != nil) else { return nil }
         var data = AgencyBaseData()
-        if let staffingHeader { data.staffing = try staffing(header: staffingHeader) }
+        if let staffingHeader { data.staffing = try staffing(header: staffingHeader, before: costHeader) }
         if let costHeader { try readCosts(header: costHeader, into: &data) }
-        return data
+        return data == AgencyBaseData() ? nil : data
     }
 
     private var numbers: CellNumbers { CellNumbers(sheet: sheet, file: file) }
 
-    /// 编制数 · 实际在职人数 · 年末实有人数 · 控制率 in the first row under their header that has any of them.
-    private func staffing(header: Int) throws -> Staffing {
+    /// 编制数 · 实际在职人数 · 年末实有人数 · 控制率 in the first row under their header that has any of them (within two
+    /// rows, and above the cost header when it follows).
+    private func staffing(header: Int, before costHeader: Int?) throws -> Staffing {
         let columns = HeaderWords.columns(of: header, in: sheet, words: layout.staffingColumns)
-        for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, min(sheet.rowCount, header + 3))) {
+        let last = min(sheet.rowCount, header + 2, (costHeader.map { $0 > header ? $0 : Int.max } ?? Int.max) - 1)
+        guard last > header else { return Staffing() }
+        for row in sheet.occupiedRows(in: (header + 1)...last) {
             func count(_ key: String, _ field: String) throws -> Int? {
                 guard let column = columns[key] else { return nil }
                 guard case .value(let number) = try numbers.stated(row: row, column: column, field: field) else { return nil }
@@ -72,50 +84,63 @@ struct AgencyBaseDataReader {
         let columns = costColumns(header: header)
         var sectionHead: Int?
         var numberedItem: Int?
+        var subItem: Int?
         var underQiZhong: Int?
         var section: String?
         var buildingColumns: [String: Int] = [:]
         for row in sheet.occupiedRows(in: (header + 1)...max(header + 1, sheet.rowCount)) where row > header {
-            let raw = sheet.compactText(row: row, column: 1)
-            if raw.isEmpty { continue }
-            let (label, numbered, qiZhong) = Self.strip(raw)
-            if let kind = HeaderWords.key(of: label, in: layout.rows) {
+            // A label merged down from an earlier row (楼堂馆所控制情况 over its data rows) is not this row's.
+            let raw = sheet.isOrigin(CellReference(row: row, column: 1)) ? sheet.compactText(row: row, column: 1) : ""
+            let (label, level, qiZhong) = Self.strip(raw)
+            // 政府采购金额, 楼堂馆所 … are rows of their own, never a numbered or 其中 line ("2、政府采购监管经费").
+            let kind = level == 0 && !qiZhong
+                ? layout.rows.keys.sorted().first { key in layout.rows[key]!.contains { label.hasPrefix($0) } } : nil
+            if section == "buildings", kind == nil {
+                if let building = try building(row, columns: buildingColumns) { data.buildings.append(building) }
+                continue
+            }
+            if let kind {
                 section = kind
-                if kind == "buildings" { buildingColumns = HeaderWords.columns(of: row, in: sheet, words: layout.buildingColumns) }
                 switch kind {
                 case "procurement": data.procurement = try figures(row, columns, "政府采购金额")
                 case "basicAdjustment": data.basicBudgetAdjustment = try figures(row, columns, "基本支出预算调整")
+                case "buildings": buildingColumns = HeaderWords.columns(of: row, in: sheet, words: layout.buildingColumns)
                 case "savings": data.savingMeasures = savingText(row)
                 default: break
                 }
                 continue
             }
-            if section == "buildings" {
-                if let building = try building(row, columns: buildingColumns) { data.buildings.append(building) }
-                continue
-            }
+            if raw.isEmpty { continue }
             guard section == nil else { continue }
-            let kind = HeaderWords.key(of: label, in: layout.lines).flatMap(CostLineKind.init(rawValue:))
+            let lineKind = HeaderWords.key(of: label, in: layout.lines).flatMap(CostLineKind.init(rawValue:))
             let lineFigures = try figures(row, columns, label)
-            let isSection = [.threePublic, .projects, .publicFunds].contains(kind)
-            if !isSection, lineFigures == CostFigures(), !label.isEmpty, kind == nil { continue }
+            let isSection = [.threePublic, .projects, .publicFunds].contains(lineKind)
+            if !isSection, lineFigures == CostFigures(), !label.isEmpty, lineKind == nil { continue }
             if label.isEmpty || label.allSatisfy({ "…．.。".contains($0) }) { continue }
             var line = CostLine(
-                name: label, kind: kind, figures: lineFigures,
+                name: label, kind: lineKind, figures: lineFigures,
                 source: sheet.location(file, row: row, column: 1,
                                        fields: [.initial: columns.previous, .target: columns.budget, .actual: columns.actual]))
             let index = data.costLines.count
             if isSection {
                 sectionHead = index
                 numberedItem = nil
+                subItem = nil
                 underQiZhong = nil
-            } else if numbered {
+            } else if level == 1 {
                 line.parent = sectionHead
                 line.isCompletePart = true
                 numberedItem = index
+                subItem = nil
+                underQiZhong = nil
+            } else if level == 2 {
+                // "（1）" items are the parts of the "1、" item above them.
+                line.parent = numberedItem ?? sectionHead
+                line.isCompletePart = true
+                subItem = index
                 underQiZhong = nil
             } else if qiZhong || underQiZhong != nil {
-                let parent = qiZhong ? (numberedItem ?? sectionHead) : underQiZhong
+                let parent = qiZhong ? (subItem ?? numberedItem ?? sectionHead) : underQiZhong
                 line.parent = parent
                 underQiZhong = parent
             } else {
@@ -167,9 +192,12 @@ struct AgencyBaseDataReader {
             budgetedInvestment: try numbers.money(row: row, column: columns["budgetedInvestment"], field: "预算投资"),
             actualInvestment: try numbers.money(row: row, column: columns["actualInvestment"], field: "实际投资"),
             source: sheet.location(file, row: row, column: 1))
-        let empty = building.approvedArea == nil && building.actualArea == nil && building.budgetedInvestment == nil
-            && building.actualInvestment == nil
-        return empty ? nil : building
+        let values = [building.approvedArea, building.actualArea, building.budgetedInvestment?.amount(in: .wan),
+                      building.actualInvestment?.amount(in: .wan)]
+        if values.contains(where: { ($0 ?? 0) < 0 }) {
+            throw sheet.location(file, row: row, column: 1).error("楼堂馆所的规模和投资不能为负数")
+        }
+        return values.allSatisfy { $0 == nil } ? nil : building
     }
 
     /// The text beside (or under) the 厉行节约保障措施 label.
@@ -179,20 +207,24 @@ struct AgencyBaseDataReader {
         return beside.joined(separator: "\n")
     }
 
-    /// "1、业务工作经费" → ("业务工作经费", numbered); "其中：公车购置" → ("公车购置", 其中); "项目支出：" → ("项目支出").
-    static func strip(_ label: String) -> (String, Bool, Bool) {
+    /// "1、业务工作经费" → ("业务工作经费", level 1); "（1）安全检查" → level 2; "其中：公车购置" → ("公车购置", 0, 其中);
+    /// "项目支出：" → ("项目支出", 0).
+    static func strip(_ label: String) -> (String, Int, Bool) {
         var text = Substring(label)
         var qiZhong = false
         if text.hasPrefix("其中：") || text.hasPrefix("其中:") {
             text = text.dropFirst(3)
             qiZhong = true
         }
-        var numbered = false
-        if let match = text.prefixMatch(of: /(?:\d+[、.．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)/) {
+        var level = 0
+        if let match = text.prefixMatch(of: /[（(]\d+[）)]/) {
             text = text[match.range.upperBound...]
-            numbered = true
+            level = 2
+        } else if let match = text.prefixMatch(of: /(?:\d+[、.．]|[一二三四五六七八九十]+、)/) {
+            text = text[match.range.upperBound...]
+            level = 1
         }
         while let last = text.last, last == "：" || last == ":" { text = text.dropLast() }
-        return (String(text), numbered, qiZhong)
+        return (String(text), level, qiZhong)
     }
 }

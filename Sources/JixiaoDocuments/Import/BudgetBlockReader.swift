@@ -48,7 +48,7 @@ struct BudgetBlockReader {
             budget.breakdown += labeledAmounts(in: row)
         }
         // "预算执行情况（万元）（20分）", "得分（20分*执行率）": the execution item's points in a header, no 分值 column.
-        if weight == nil, let points = sheet.entries(in: header).lazy.compactMap({ SelfEvaluationLayout.statedPoints(in: sheet.compactText($0)) }).first {
+        if weight == nil, let points = sheet.entries(in: header).lazy.compactMap({ HeaderWords.points(in: sheet.compactText($0)) }).first {
             budget.executionWeight = .value(points)
         }
         if budget.total == BudgetFigures(), !budget.fundLines.isEmpty { budget.total = Self.sum(budget.fundLines) }

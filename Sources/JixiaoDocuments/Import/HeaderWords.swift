@@ -1,3 +1,4 @@
+import JixiaoCore
 import JixiaoOffice
 
 /// Matching a table's header (or row label) against the words a layout file lists for each column or row kind.
@@ -41,5 +42,11 @@ enum HeaderWords {
             }
         }
         return columns
+    }
+
+    /// The points a header states in brackets: 40 in "产出指标（40分）" or "(40)", 20 in "预算执行情况(万元)(20分)" and in
+    /// "得分(20分*执行率)"; nil when it states none.
+    static func points(in header: String) -> ExactDecimal? {
+        header.firstMatch(of: /[(（]([0-9]+(?:\.[0-9]+)?)分?[)）*×]/).flatMap { ExactDecimal(String($0.1)) }
     }
 }

@@ -76,6 +76,9 @@ struct IndicatorTableReader {
         sheet.text(row: row, column: column).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// What a comparator column may hold.
+    static let comparators: Set = ["≥", "≤", "=", ">", "<", "＝", "＞", "＜", "≧", "≦"]
+
     /// The target and the actual as one would write them in one cell: a comparator column's "≥" before the target,
     /// a unit column's "%" after a bare number.
     private func values(_ row: Int, columns: IndicatorTableColumns) -> (String, String) {
@@ -83,13 +86,13 @@ struct IndicatorTableReader {
         var actual = text(row, columns.actual)
         if let column = columns.comparator {
             let comparator = sheet.compactText(row: row, column: column)
-            if ["≥", "≤", "=", ">", "<", "＝", "＞", "＜", "≧", "≦"].contains(comparator), !target.isEmpty {
+            if Self.comparators.contains(comparator), !target.isEmpty {
                 target = comparator + target
             }
         }
         if let column = columns.unit {
             let unit = sheet.compactText(row: row, column: column)
-            let bare = { (value: String) in ExactDecimal(value.filter { !"≥≤=><＝＞＜≧≦".contains($0) }) != nil }
+            let bare = { (value: String) in ExactDecimal(String(value.drop { Self.comparators.contains(String($0)) })) != nil }
             if !unit.isEmpty, unit != "/" {
                 if bare(target) { target += unit }
                 if bare(actual) { actual += unit }
@@ -150,7 +153,6 @@ struct IndicatorTableReader {
     /// "产出指标(40分)" → ("产出指标", 40); "满意度指标" → ("满意度指标", nil); other bracketed parts (a reading in
     /// pinyin a copy inserted) are not part of the name.
     static func splitWeight(_ header: String) -> (String, ExactDecimal?) {
-        let weight = header.matches(of: /[(（]([0-9.]+)分?[)）]/).lazy.compactMap { ExactDecimal(String($0.1)) }.first
-        return (HeaderWords.bare(header), weight)
+        (HeaderWords.bare(header), HeaderWords.points(in: header))
     }
 }

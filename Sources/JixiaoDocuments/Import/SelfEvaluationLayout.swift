@@ -35,9 +35,4 @@ struct SelfEvaluationLayout: Decodable, Sendable {
         HeaderWords.columns(of: row, in: sheet, words: words, excluding: excluding)
     }
 
-    /// "(20分)" in "预算执行情况(万元)(20分)" or "得分(20分*执行率)": points a header states in brackets.
-    static func statedPoints(in header: String) -> ExactDecimal? {
-        guard let match = header.firstMatch(of: /[(（](\d+(?:\.\d+)?)分/) else { return nil }
-        return ExactDecimal(String(match.1))
-    }
 }

@@ -60,10 +60,11 @@ public struct ReportFacts: Sendable {
         let publicFunds = data.line(.publicFunds)?.figures.actual
         values["projectSpending"] = projects.map(Self.wan)
         values["publicFundsSpending"] = publicFunds.map(Self.wan)
-        if let spent = budget.total.spent, let projects {
+        // 基本支出 = 全年执行数 − 项目支出; left out (with its sentences) when the two sources do not allow it.
+        if let spent = budget.total.spent, let projects, spent >= projects {
             let basic = spent - projects
             values["basicSpending"] = Self.wan(basic)
-            values["personnelSpending"] = publicFunds.map { Self.wan(basic - $0) }
+            values["personnelSpending"] = publicFunds.flatMap { basic >= $0 ? Self.wan(basic - $0) : nil }
         }
         if let index = data.costLines.firstIndex(where: { $0.kind == .projects }) {
             let items = data.parts(of: index).compactMap { line in line.figures.actual.map { "\(line.name)\(Self.wan($0))万元" } }

@@ -65,28 +65,37 @@ public struct ReportOutline: Codable, Sendable {
         public var placeholder: String
     }
 
-    /// The built-in outline with `id`.
+    /// The built-in outline with `id` (its newest version).
     public static func builtin(_ id: String) throws -> ReportOutline {
         guard let outline = try builtins().first(where: { $0.id == id }) else { throw ReportError.missingOutline(id) }
         return outline
     }
 
-    /// The built-in outline for `kind` (the first by file name).
+    /// The built-in outline for `kind`: the first id in name order, its newest version.
     public static func builtin(for kind: EvaluationKind) throws -> ReportOutline {
-        guard let outline = try builtins().first(where: { $0.evaluationKind == kind }) else {
-            throw ReportError.missingOutline(kind.label)
-        }
-        return outline
+        try builtins().forKind(kind)
     }
 
-    /// Every built-in outline, by file name.
+    /// Every built-in outline, the newest version of each id, in id order.
     public static func builtins() throws -> [ReportOutline] {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Outlines"),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { throw ReportError.missingOutline("Resources/Outlines") }
-        return try names.sorted().filter { $0.hasSuffix(".json") }.map {
+        let all = try names.filter { $0.hasSuffix(".json") }.map {
             try JSONDecoder().decode(ReportOutline.self, from: Data(contentsOf: folder.appendingPathComponent($0)))
         }
+        let newest = Dictionary(grouping: all, by: \.id).compactMapValues { versions in
+            versions.max { $0.version.compare($1.version, options: .numeric) == .orderedAscending }
+        }
+        return newest.keys.sorted().compactMap { newest[$0] }
+    }
+}
+
+extension [ReportOutline] {
+    /// The outline for `kind` among these; an error naming the kind when there is none.
+    public func forKind(_ kind: EvaluationKind) throws -> ReportOutline {
+        guard let outline = first(where: { $0.evaluationKind == kind }) else { throw ReportError.missingOutline(kind.label) }
+        return outline
     }
 }
 

@@ -185,10 +185,7 @@ extension WebApp {
     func download(_ document: Document<SelfEvaluation>, format: String) async throws -> Response {
         let evaluation = document.body
         let assessment = try assessment(of: evaluation, in: document.head.yearSetUp)
-        guard let outline = outlines.first(where: { $0.evaluationKind == evaluation.kind }) else {
-            throw HTTPError(.internalServerError, message: "没有\(evaluation.kind.label)自评报告的提纲")
-        }
-        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outline)
+        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outlines.forKind(evaluation.kind))
         let data: Data
         let type: String
         switch format {

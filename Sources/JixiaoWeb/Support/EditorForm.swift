@@ -45,6 +45,7 @@ struct EditorForm {
         var data = current
         data.staffing.authorized = try count("base.authorized", "编制数")
         data.staffing.inPost = try count("base.inPost", "实际在职人数")
+        data.staffing.statedRate = try percent("base.statedRate", "控制率")
         for index in data.costLines.indices where form["base.l\(index).actual"] != nil {
             let name = data.label(of: index)
             data.costLines[index].figures = CostFigures(
@@ -65,6 +66,17 @@ struct EditorForm {
             throw HTTPError(.unprocessableContent, message: "“\(label)”应为不小于 0 的整数（人），读到“\(text.prefix(20))”")
         }
         return count
+    }
+
+    /// A rate as the table prints it, in percent ("71.4%" or "71.4"); blank is not stated.
+    private func percent(_ field: String, _ label: String) throws -> StatedNumber {
+        var text = form.text(field)
+        if text.isEmpty { return .absent }
+        if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
+        guard let number = try? ExactDecimal(parsing: text), number >= 0 else {
+            throw HTTPError(.unprocessableContent, message: "“\(label)”应为百分比（如 71.43%），读到“\(form.text(field).prefix(20))”")
+        }
+        return .value(number)
     }
 
     /// An amount of the 基础数据表: an amount in 万元, never negative.
