@@ -89,7 +89,7 @@ public struct CostFigures: Hashable, Sendable, Codable {
 
     /// The figures by column, with their names, for checks that treat the columns alike.
     public static var columns: [(name: String, figure: KeyPath<CostFigures, Money?>, field: RowField)] {
-        [("上年决算数", \.previousActual, .initial), ("本年预算数", \.budget, .target), ("本年决算数", \.actual, .actual)]
+        [("上年决算数", \.previousActual, .previous), ("本年预算数", \.budget, .target), ("本年决算数", \.actual, .actual)]
     }
 }
 

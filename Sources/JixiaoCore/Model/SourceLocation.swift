@@ -48,6 +48,8 @@ public enum RowField: String, Hashable, Sendable, Codable, CodingKeyRepresentabl
     case name, target, actual, weight, score
     /// 年初预算数 (the budget row's 全年预算数 is its target, 全年执行数 its actual)
     case initial
+    /// 上年决算数 (a 基础数据表 line's 本年预算数 is its target, 本年决算数 its actual)
+    case previous
     /// 执行率
     case rate
     /// 偏差原因分析及改进措施

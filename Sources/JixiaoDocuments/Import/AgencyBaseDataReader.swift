@@ -120,7 +120,7 @@ struct AgencyBaseDataReader {
             var line = CostLine(
                 name: label, kind: lineKind, figures: lineFigures,
                 source: sheet.location(file, row: row, column: 1,
-                                       fields: [.initial: columns.previous, .target: columns.budget, .actual: columns.actual]))
+                                       fields: [.previous: columns.previous, .target: columns.budget, .actual: columns.actual]))
             let index = data.costLines.count
             if isSection {
                 sectionHead = index
