@@ -9,7 +9,9 @@ struct ProfilesCommand: ParsableCommand {
 
     func run() throws {
         for profile in try profiles.catalog().profiles.sorted(by: { $0.reference < $1.reference }) {
-            let weights = profile.categories.map { "\($0.name) \($0.weight.plainText)" }.joined(separator: " · ")
+            var parts = profile.categories.map { "\($0.name) \($0.weight.plainText)" }
+            if let block = profile.management, block.countsInTotal { parts.append("\(block.name) \(block.weight.plainText)") }
+            let weights = parts.joined(separator: " · ")
             print("\(profile.reference)\t\(profile.name)\t执行率 \(profile.execution.weight.plainText) · \(weights)")
         }
     }

@@ -7,7 +7,7 @@ import JixiaoDocuments
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "由数据生成项目支出绩效自评报告（含自评表和计分说明）：DOCX、XLSX、PDF、HTML、Markdown")
+        abstract: "由数据生成项目支出或部门整体支出绩效自评报告（含附表和计分说明）：DOCX、XLSX、PDF、HTML、Markdown")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case docx, xlsx, pdf, html, md
@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "输出目录")
     var out: String
 
-    @Option(name: .long, help: "报告提纲（内置：sichuan-project 项目支出、hunan-agency 部门整体；默认按自评的类别选）")
+    @Option(name: .long, help: "报告提纲（内置：sichuan-project 项目支出，hunan-agency、sichuan-agency 部门整体；默认按自评的类别和评分规则选）")
     var outline: String?
 
     @OptionGroup var profiles: ProfileOptions
@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
                     }
                     names[name] = file.lastPathComponent
                     let assessment = Assessment(evaluation, profile: try profiles.resolve(for: evaluation, in: catalog))
-                    let reportOutline = try chosenOutline ?? outlines.forKind(evaluation.kind)
+                    let reportOutline = try chosenOutline ?? outlines.forKind(evaluation.kind, profile: assessment.profile.id)
                     try write(evaluation, assessment: assessment, outline: reportOutline, to: folder, name: name)
                     written += 1
                 }

@@ -33,7 +33,7 @@ import Testing
     func score(_ id: String, _ data: AgencyBaseData, countsInTotal: Bool = true) throws -> ManagementScore {
         let profile = try Self.profile(countsInTotal: countsInTotal)
         let rule = try #require(profile.management?.indicators.first { $0.id == id })
-        return ManagementScoring(profile: profile).score(rule, data)
+        return ManagementScoring(profile: profile).score(rule, SelfEvaluation(kind: .agency, agency: Agency(name: "示例局"), baseData: data))
     }
 
     @Test func staffControlIsInPostOverAuthorized() throws {
@@ -87,6 +87,22 @@ import Testing
         #expect(try score("building-size-control", Self.data(buildings: [building])).score == 2)
         #expect(try score("building-investment-control", Self.data(buildings: [building])).rate == 104)
         #expect(try score("building-investment-control", Self.data(buildings: [building])).score == 0)
+    }
+
+    @Test func budgetRatesComeFromTheBudgetBlock() throws {
+        // Seed 004's 自评表: 年初 241.75, 全年 320.28, 执行 320.25 万元.
+        let profile = try Self.profile(countsInTotal: false)
+        var evaluation = SelfEvaluation(kind: .agency, agency: Agency(name: "示例局"))
+        evaluation.budget.total = BudgetFigures(initialBudget: Self.wan("241.75"), adjustedBudget: Self.wan("320.28"), spent: Self.wan("320.25"))
+        let scores = ManagementScoring(profile: profile).scores(evaluation).items
+        func rate(_ id: String) -> String? { scores.first { $0.id == id }?.rateText }
+        #expect(rate("budget-completion") == "132.47%")
+        #expect(rate("budget-adjustment") == "32.48%", "(320.28 − 241.75) / 241.75")
+        #expect(rate("carryover-rate") == "0.01%", "0.03 / 320.28")
+        evaluation.budget.total.initialBudget = Self.wan("0")
+        let zero = ManagementScoring(profile: profile).scores(evaluation).items
+        #expect(zero.first { $0.id == "budget-adjustment" }?.rateText == "无数据")
+        #expect(ManagementScoring(profile: profile).scores(SelfEvaluation(kind: .project, agency: Agency(name: "示例局"))).items.isEmpty)
     }
 
     @Test func aBlockThatDoesNotCountIsComputedButNotScored() throws {

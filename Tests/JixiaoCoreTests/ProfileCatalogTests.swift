@@ -28,7 +28,7 @@ import JixiaoDocuments
         json = try JSONSerialization.data(withJSONObject: object)
         try catalog.add(ScoringProfile.decode(json, source: "sichuan.json"))
         #expect(try catalog.profile(id: "sichuan-2024-project").version == "2024.1")
-        #expect(catalog.profiles.count == 3)
+        #expect(catalog.profiles.count == 4)
     }
 
     @Test func refusesAProfileWhoseWeightsDoNotMakeOneHundred() throws {

@@ -45,4 +45,31 @@ import JixiaoOffice
             try ReportContent.report(evaluation, assessment: Self.assessment(evaluation), outline: ReportOutline.builtin("sichuan-project"))
         } throws: { "\($0)".contains("不是部门整体自评报告的提纲") }
     }
+
+    /// docs/examples/seed001-agency.json, built from seed 001's text, regenerates seed 001's report: its outline (taken
+    /// for the profile in force), its own paragraphs, the 30-point block scored group by group, "三公" at 8.4 %.
+    @Test func seed001RegeneratesWithItsManagementBlockScored() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/examples/seed001-agency.json")
+        let evaluation = try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: url))
+        let profile = try ProfileCatalog.builtin().profile(id: "sichuan-2022-agency")
+        let outline = try ReportOutline.builtins().forKind(.agency, profile: profile.id)
+        #expect(outline.id == "sichuan-agency")
+        #expect(try ReportOutline.builtins().forKind(.agency, profile: "hunan-2023-agency").id == "hunan-agency")
+        let content = try ReportContent.report(evaluation, assessment: Assessment(evaluation, profile: profile), outline: outline)
+        let document = try WordDocument(package: OfficePackage(data: ReportRenderers.docx(content), file: "r.docx"))
+        let text = document.paragraphs.map(\.text).joined(separator: "\n")
+        for heading in ["一、部门概况", "二、部门整体支出绩效实现情况", "（一）履职完成情况", "1、预算编审管理（6分）", "2、预算执行管理（7分）",
+                        "3、部门结余结转管理（2分）", "7、资产管理（5分）", "（二）履职效果情况", "四、绩效自评结果拟应用和公开情况"] {
+            #expect(text.contains(heading), "\(heading)")
+        }
+        #expect(text.contains("管理指标30分，自评得分27.5分。"))
+        #expect(text.contains("“三公”经费控制率 = 0.42 / 5 = 8.40%"))
+        #expect(!text.contains("91.6"), "the saving rate seed 001 printed is not carried over")
+        #expect(text.contains("结转结余率 = 586.74 / 2624.8 = 22.35%"))
+        #expect(text.contains("预算编审管理（6分）：“绩效目标管理”扣 0.5 分，得 5.5 分。"))
+        #expect(text.contains("此次自评价结果将呈送单位主要领导审阅"), "the unit's own paragraphs are kept")
+        let tables = document.tables.map { $0.rows.flatMap { $0 }.joined() }
+        #expect(tables.contains { $0.contains("预算编审管理小计") && $0.contains("5.50") })
+    }
 }

@@ -26,6 +26,7 @@ public struct EvaluationChecks: Sendable {
         findings += executionRate(evaluation, rate: sheet.executionRate)
         findings += fundLines(evaluation.budget)
         findings += BaseDataChecks().findings(for: evaluation)
+        findings += ManagementChecks(profile: profile).findings(for: evaluation, sheet: sheet)
         findings += reviewerSignals(sheet, evaluation: evaluation)
         return findings
     }

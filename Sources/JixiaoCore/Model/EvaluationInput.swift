@@ -24,6 +24,11 @@ public enum EvaluationInput {
                 return "基础数据表第 \(index + 1) 行“\(lines[index].name)”的所属行应为它之前的一行"
             }
         }
+        let review = evaluation.managementReview
+        if review.count > maximumIndicators { return "管理指标自评有 \(review.count) 项，超过上限 \(maximumIndicators) 项" }
+        if let judgment = review.first(where: { $0.pointsLost < 0 }) {
+            return "管理指标“\(judgment.indicator)”的扣分应为 0 或正数，收到 \(judgment.pointsLost.plainText)"
+        }
         for (field, text, limit) in texts(of: evaluation) {
             if let problem = problem(in: text, limit: limit) { return "“\(field)”\(problem)" }
         }
@@ -106,6 +111,7 @@ public enum EvaluationInput {
             texts += data.costLines.map { ("基础数据表行名", $0.name, name) }
             texts.append(("厉行节约保障措施", data.savingMeasures, text))
         }
+        texts += evaluation.managementReview.flatMap { [("管理指标", $0.indicator, name), ("管理指标自评（\($0.indicator)）", $0.reason, text)] }
         var sources = [evaluation.source, evaluation.budget.source, evaluation.statedTotal.source]
             + evaluation.indicators.indicators.map(\.source) + evaluation.budget.breakdown.map(\.source)
         if let data = evaluation.baseData {

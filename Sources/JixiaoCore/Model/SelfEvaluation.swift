@@ -57,6 +57,8 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
     public var narrative: [String: [String]]
     /// 基础数据表 of an agency's overall evaluation.
     public var baseData: AgencyBaseData?
+    /// The unit's review of its management block, item by item (an agency evaluation whose profile has one).
+    public var managementReview: [ManagementJudgment]
     /// Where the evaluation was read from.
     public var source: SourceLocation?
 
@@ -72,6 +74,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         statedGrade: String? = nil,
         narrative: [String: [String]] = [:],
         baseData: AgencyBaseData? = nil,
+        managementReview: [ManagementJudgment] = [],
         source: SourceLocation? = nil
     ) {
         self.kind = kind
@@ -85,6 +88,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
         self.statedGrade = statedGrade
         self.narrative = narrative
         self.baseData = baseData
+        self.managementReview = managementReview
         self.source = source
     }
 
@@ -96,7 +100,7 @@ public struct SelfEvaluation: Hashable, Sendable, Codable {
 
 extension SelfEvaluation {
     enum CodingKeys: String, CodingKey {
-        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, narrative, baseData, source
+        case kind, fiscalYear, agency, project, budget, goal, indicators, statedTotal, statedGrade, narrative, baseData, managementReview, source
     }
 
     /// `kind`, `agency` and `indicators` are required; every other key may be left out of a JSON file.
@@ -114,6 +118,7 @@ extension SelfEvaluation {
             statedGrade: try c.decodeIfPresent(String.self, forKey: .statedGrade),
             narrative: try c.decodeIfPresent([String: [String]].self, forKey: .narrative) ?? [:],
             baseData: try c.decodeIfPresent(AgencyBaseData.self, forKey: .baseData),
+            managementReview: try c.decodeIfPresent([ManagementJudgment].self, forKey: .managementReview) ?? [],
             source: try c.decodeIfPresent(SourceLocation.self, forKey: .source)
         )
     }

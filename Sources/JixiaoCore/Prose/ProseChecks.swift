@@ -30,6 +30,7 @@ public struct ProseChecks: Sendable {
             }
         }
         findings += ComparisonYearRule().check(prose.allSentences)
+        findings += HeaderPointsRule().check(paragraphs)
         return (findings + classes.findings()).uniqued()
     }
 

@@ -1,47 +1,179 @@
-/// The management indicators of a department's overall evaluation (在职人员控制率, "三公"经费控制率 …) as a profile
-/// states them: each rate's formula over the 基础数据表, the bands that give its points, its weight. A province adds or
-/// changes its block in its profile file, not in code.
+/// The management indicators of a department's overall evaluation (在职人员控制率, "三公"经费控制率, 预算编制完整性 …)
+/// as a profile states them: each rate's formula, the bands that give its points, each checklist item's criteria, the
+/// groups and the points their headers print. A province adds or changes its block in its profile file, not in code.
 public struct ManagementRules: Hashable, Sendable, Codable {
     /// "部门管理"
     public var name: String
     /// Whether the block's points are part of the evaluation's total (seed 001's 30 points are; where the 自评表 has no
     /// such rows the rates are computed and checked but not added).
     public var countsInTotal: Bool
+    /// The block's groups with the points their headers print ("预算编审管理（6分）"). With groups, the block is scored
+    /// group by group: the group's points less what its items lose; without, item by item.
+    public var groups: [ManagementGroupRule]
     public var indicators: [ManagementIndicatorRule]
+
+    public init(name: String, countsInTotal: Bool, groups: [ManagementGroupRule] = [], indicators: [ManagementIndicatorRule]) {
+        self.name = name
+        self.countsInTotal = countsInTotal
+        self.groups = groups
+        self.indicators = indicators
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, countsInTotal, groups, indicators
+    }
+
+    /// `groups` may be left out (the block is then scored item by item).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name),
+            countsInTotal: try c.decode(Bool.self, forKey: .countsInTotal),
+            groups: try c.decodeIfPresent([ManagementGroupRule].self, forKey: .groups) ?? [],
+            indicators: try c.decode([ManagementIndicatorRule].self, forKey: .indicators))
+    }
+
+    /// The block's points: its groups' where it has groups, else its items'.
+    public var weight: ExactDecimal {
+        groups.isEmpty ? indicators.reduce(0) { $0 + ($1.weight ?? 0) } : groups.reduce(0) { $0 + $1.weight }
+    }
+
+    /// The indicators of group `name`, in profile order.
+    public func indicators(in name: String) -> [ManagementIndicatorRule] {
+        indicators.filter { $0.group == name }
+    }
+
+    /// Why these rules cannot be used: an indicator in no group, items whose points exceed their group's header, a
+    /// fallback that names no rate; nil when they are sound.
+    public var problem: String? {
+        let ids = Set(indicators.map(\.id))
+        if ids.count != indicators.count { return "管理指标的 id 有重复" }
+        for rule in indicators {
+            if rule.formula == nil && rule.fallback == nil && !rule.bands.isEmpty { return "管理指标“\(rule.name)”有得分档但没有公式" }
+            if let fallback = rule.fallback, indicators.first(where: { $0.id == fallback })?.formula == nil {
+                return "管理指标“\(rule.name)”的替代指标“\(fallback)”不是有公式的指标"
+            }
+            if groups.isEmpty && rule.weight == nil { return "管理指标“\(rule.name)”没有分值，且评分规则未分组" }
+        }
+        guard !groups.isEmpty else { return nil }
+        for rule in indicators where !groups.contains(where: { $0.name == rule.group }) {
+            return "管理指标“\(rule.name)”所属的“\(rule.group)”不在评分规则的分组中"
+        }
+        for group in groups {
+            let items = indicators(in: group.name)
+            if items.isEmpty { return "管理指标分组“\(group.name)”没有指标" }
+            let stated = items.compactMap(\.weight).reduce(0, +)
+            let unstated = items.filter { $0.weight == nil }.count
+            if stated > group.weight || (unstated == 0 && stated != group.weight) {
+                return "管理指标分组“\(group.name)”各项分值之和 \(stated.plainText) 与其标题的 \(group.weight.plainText) 分不符"
+            }
+        }
+        return nil
+    }
 }
 
-/// One management indicator: a rate of two figures of the base data, scored by bands.
+/// A group of the management block as its header prints it: "预算编审管理（6分）".
+public struct ManagementGroupRule: Hashable, Sendable, Codable {
+    public var name: String
+    public var weight: ExactDecimal
+
+    public init(name: String, weight: ExactDecimal) {
+        self.name = name
+        self.weight = weight
+    }
+}
+
+/// One management indicator: a rate of two figures scored by bands, or a checklist item (its criteria; the unit's
+/// review says what it loses).
 public struct ManagementIndicatorRule: Hashable, Sendable, Codable {
     public var id: String
     /// "在职人员控制率"
     public var name: String
     /// The group of the management block it belongs to ("部门预算管理").
     public var group: String
-    public var formula: RateFormula
-    public var weight: ExactDecimal
-    /// The first band the rate falls in gives its share of the weight; a rate in no band scores 0.
+    /// The item's points; nil where the rules publish only the group's (the group is then scored as a whole: its
+    /// points less what its items lose).
+    public var weight: ExactDecimal?
+    /// The rate, for a computed indicator; nil for a checklist item.
+    public var formula: RateFormula?
+    /// The first band the rate falls in gives its share of the weight; a rate in no band scores 0. Empty where the
+    /// rules publish no standard for the rate: it is computed and checked, and the unit's own deduction stands.
     public var bands: [RateBand]
+    /// What full marks require, for a checklist item ("已制定预算资金管理办法、内部财务管理制度…").
+    public var criteria: [String]
+    /// Where the formula has no data (or the item has none), the indicator whose rate stands in (支付进度率 without a
+    /// payment schedule is scored by 预算完成率).
+    public var fallback: String?
+
+    public init(id: String, name: String, group: String, weight: ExactDecimal?, formula: RateFormula? = nil,
+                bands: [RateBand] = [], criteria: [String] = [], fallback: String? = nil) {
+        self.id = id
+        self.name = name
+        self.group = group
+        self.weight = weight
+        self.formula = formula
+        self.bands = bands
+        self.criteria = criteria
+        self.fallback = fallback
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, group, weight, formula, bands, criteria, fallback
+    }
+
+    /// `id`, `name` and `group` are required; the rest may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            name: try c.decode(String.self, forKey: .name),
+            group: try c.decode(String.self, forKey: .group),
+            weight: try c.decodeIfPresent(ExactDecimal.self, forKey: .weight),
+            formula: try c.decodeIfPresent(RateFormula.self, forKey: .formula),
+            bands: try c.decodeIfPresent([RateBand].self, forKey: .bands) ?? [],
+            criteria: try c.decodeIfPresent([String].self, forKey: .criteria) ?? [],
+            fallback: try c.decodeIfPresent(String.self, forKey: .fallback))
+    }
 }
 
 /// numerator / denominator (a ratio), or (numerator − denominator) / denominator (a change), in percent.
 public struct RateFormula: Hashable, Sendable, Codable {
     public var kind: Kind
-    public var numerator: BaseDataFigure
-    public var denominator: BaseDataFigure
+    public var numerator: AgencyFigure
+    public var denominator: AgencyFigure
 
     public enum Kind: String, Hashable, Sendable, Codable {
         case ratio, change
     }
+
+    /// "“三公”经费控制率 = “三公”经费本年决算数 / “三公”经费本年预算数"
+    func text(named name: String) -> String {
+        "\(name) = \(kind == .change ? "（\(numerator) − \(denominator)）" : "\(numerator)") / \(denominator)"
+    }
 }
 
-/// A range of a rate (percent, bounds inclusive) and the share of the weight it earns (1 = full).
+/// A range of a rate (percent, bounds inclusive) and the share of the weight it earns: a fixed share (1 = full), or
+/// the rate itself (`proportional`: 77.65 % earns 77.65 % of the weight, at most all of it).
 public struct RateBand: Hashable, Sendable, Codable {
     public var atLeast: ExactDecimal?
     public var atMost: ExactDecimal?
-    public var share: ExactDecimal
+    public var share: ExactDecimal?
+    public var proportional: Bool?
+
+    public init(atLeast: ExactDecimal? = nil, atMost: ExactDecimal? = nil, share: ExactDecimal? = nil, proportional: Bool? = nil) {
+        self.atLeast = atLeast
+        self.atMost = atMost
+        self.share = share
+        self.proportional = proportional
+    }
 
     public func contains(_ rate: ExactDecimal) -> Bool {
         (atLeast.map { rate >= $0 } ?? true) && (atMost.map { rate <= $0 } ?? true)
+    }
+
+    /// The share of the weight `rate` earns in this band.
+    public func share(of rate: ExactDecimal) -> ExactDecimal {
+        proportional == true ? min(max(rate, 0), 100).divided(by: 100) ?? 0 : share ?? 0
     }
 
     /// "≤ 100%", "≥ 95%", "90%–100%", "其余".
@@ -51,91 +183,6 @@ public struct RateBand: Hashable, Sendable, Codable {
         case (let low?, nil): "≥ \(low.plainText)%"
         case (nil, let high?): "≤ \(high.plainText)%"
         case (nil, nil): "其余"
-        }
-    }
-}
-
-/// A figure of the 基础数据表 a formula names: "staffing.inPost", "threePublic.actual", "procurement.budget",
-/// "buildings.actualArea" … (the part before the dot is a cost line kind, staffing, procurement or buildings).
-public struct BaseDataFigure: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var path: String
-
-    public init(_ path: String) { self.path = path }
-
-    public init(from decoder: any Decoder) throws {
-        path = try decoder.singleValueContainer().decode(String.self)
-        guard Self.names[path] != nil else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "基础数据表中没有“\(path)”；可用：" + Self.names.keys.sorted().joined(separator: "、")))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(path)
-    }
-
-    /// The figure's name as the table prints it.
-    public var description: String { Self.names[path] ?? path }
-
-    /// Every figure a formula may name, with its printed name.
-    static let names: [String: String] = {
-        var names = [
-            "staffing.authorized": "编制数", "staffing.inPost": "实际在职人数", "staffing.yearEnd": "年末实有人数",
-            "procurement.budget": "政府采购预算", "procurement.actual": "政府采购金额",
-            "basicAdjustment.budget": "基本支出年初预算", "basicAdjustment.actual": "基本支出预算调整数",
-            "buildings.approvedArea": "批复规模", "buildings.actualArea": "实际规模",
-            "buildings.budgetedInvestment": "预算投资", "buildings.actualInvestment": "实际投资",
-        ]
-        let lines: [CostLineKind: String] = [
-            .threePublic: "“三公”经费", .vehicles: "公务用车购置和维护经费", .vehiclePurchase: "公车购置",
-            .vehicleOperation: "公车运行维护", .overseas: "出国经费", .reception: "公务接待", .projects: "项目支出",
-            .publicFunds: "公用经费", .office: "办公经费",
-        ]
-        for (kind, name) in lines {
-            names["\(kind.rawValue).previousActual"] = "\(name)上年决算数"
-            names["\(kind.rawValue).budget"] = "\(name)本年预算数"
-            names["\(kind.rawValue).actual"] = "\(name)本年决算数"
-        }
-        return names
-    }()
-}
-
-extension AgencyBaseData {
-    /// The value of `figure` (万元 for money, persons, ㎡); nil when the table leaves it empty.
-    public func value(of figure: BaseDataFigure) -> ExactDecimal? {
-        let parts = figure.path.split(separator: ".").map(String.init)
-        guard parts.count == 2 else { return nil }
-        func money(_ figures: CostFigures) -> ExactDecimal? {
-            switch parts[1] {
-            case "previousActual": figures.previousActual?.amount(in: .wan)
-            case "budget": figures.budget?.amount(in: .wan)
-            case "actual": figures.actual?.amount(in: .wan)
-            default: nil
-            }
-        }
-        func sum(_ values: [ExactDecimal?]) -> ExactDecimal? {
-            let present = values.compactMap { $0 }
-            return present.isEmpty ? nil : present.reduce(0, +)
-        }
-        switch parts[0] {
-        case "staffing":
-            let count = parts[1] == "authorized" ? staffing.authorized : parts[1] == "inPost" ? staffing.inPost : staffing.yearEnd
-            return count.map { ExactDecimal($0) }
-        case "procurement": return money(procurement)
-        case "basicAdjustment": return money(basicBudgetAdjustment)
-        case "buildings":
-            switch parts[1] {
-            case "approvedArea": return sum(buildings.map(\.approvedArea))
-            case "actualArea": return sum(buildings.map(\.actualArea))
-            case "budgetedInvestment": return sum(buildings.map { $0.budgetedInvestment?.amount(in: .wan) })
-            case "actualInvestment": return sum(buildings.map { $0.actualInvestment?.amount(in: .wan) })
-            default: return nil
-            }
-        default:
-            guard let kind = CostLineKind(rawValue: parts[0]), let line = line(kind) else { return nil }
-            return money(line.figures)
         }
     }
 }

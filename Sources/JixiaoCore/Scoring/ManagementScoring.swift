@@ -1,20 +1,36 @@
-/// One management indicator computed from the 基础数据表: its rate (nil when a figure is missing or the denominator
-/// is zero: no data, never 0 % or 100 %), its score by the profile's bands, and why.
+/// One management indicator scored: its rate (nil when a figure is missing or the denominator is zero: no data, never
+/// 0 % or 100 %), or the unit's deduction for a checklist item; the points it loses, its score, and why.
 public struct ManagementScore: Hashable, Sendable, Encodable {
     public var id: String
     public var name: String
     public var group: String
-    public var weight: ExactDecimal
-    /// The rate in percent, exact.
+    /// The item's points; nil where the rules publish only its group's.
+    public var weight: ExactDecimal?
+    /// The rate in percent, exact; nil for a checklist item or without data.
     public var rate: ExactDecimal?
+    /// The points the item loses; nil when that cannot be known (no data, no review).
+    public var pointsLost: ExactDecimal?
+    /// weight − points lost, when the item has its own points and the block counts in the total.
     public var score: ExactDecimal?
+    /// The unit's words about the item, from its review.
+    public var reason: String
     public var provenance: Provenance
 
-    /// The rate rounded to two decimals for display ("71.43%"), or "无数据".
-    public var rateText: String { rate.map { $0.fixed(2) + "%" } ?? "无数据" }
+    /// The rate rounded to two decimals for display ("71.43%"), "无数据", or "" for a checklist item.
+    public var rateText: String { rate.map { $0.fixed(2) + "%" } ?? (provenance.formula.isEmpty ? "" : "无数据") }
 }
 
-/// Computes a profile's management indicators (``ManagementRules``) from an agency's base data.
+/// One group of the management block scored as its header prints it: its points less what its items lose.
+public struct ManagementGroupScore: Hashable, Sendable, Encodable {
+    public var name: String
+    public var weight: ExactDecimal
+    /// nil when an item's loss cannot be known.
+    public var score: ExactDecimal?
+    public var explanation: String
+}
+
+/// Computes a profile's management block (``ManagementRules``) from an agency evaluation: its base data, its budget
+/// block and the unit's review of the checklist items.
 public struct ManagementScoring: Sendable {
     public let profile: ScoringProfile
 
@@ -22,41 +38,119 @@ public struct ManagementScoring: Sendable {
         self.profile = profile
     }
 
-    /// Every indicator of the profile's management block; empty when the profile has none.
-    public func scores(_ data: AgencyBaseData) -> [ManagementScore] {
-        (profile.management?.indicators ?? []).map { score($0, data) }
+    /// Every indicator of the profile's management block, and its groups; empty when the profile has none or the
+    /// evaluation is not an agency's.
+    public func scores(_ evaluation: SelfEvaluation) -> (items: [ManagementScore], groups: [ManagementGroupScore]) {
+        guard let rules = profile.management, evaluation.kind == .agency else { return ([], []) }
+        let items = rules.indicators.map { score($0, evaluation) }
+        let groups = rules.groups.map { group in
+            score(group, items: items.filter { $0.group == group.name })
+        }
+        return (items, groups)
     }
 
-    public func score(_ rule: ManagementIndicatorRule, _ data: AgencyBaseData) -> ManagementScore {
-        let formula = rule.formula
-        let numeratorName = formula.kind == .change ? "（\(formula.numerator) − \(formula.denominator)）" : "\(formula.numerator)"
-        let text = "\(rule.name) = \(numeratorName) / \(formula.denominator)"
+    /// The block's points in the total: the groups' where it has groups, else the items'; 0 when it does not count.
+    public func total(_ items: [ManagementScore], groups: [ManagementGroupScore]) -> ExactDecimal {
+        guard profile.management?.countsInTotal == true else { return 0 }
+        return groups.isEmpty ? items.reduce(0) { $0 + ($1.score ?? 0) } : groups.reduce(0) { $0 + ($1.score ?? 0) }
+    }
+
+    public func score(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation) -> ManagementScore {
+        let judgment = evaluation.managementReview.last { $0.indicator == rule.id }
         var result = ManagementScore(
-            id: rule.id, name: rule.name, group: rule.group, weight: rule.weight, rate: nil, score: nil,
-            provenance: Provenance(rule: .noData, formula: text, explanation: "", profile: profile.reference))
-        guard let top = data.value(of: formula.numerator), let bottom = data.value(of: formula.denominator) else {
-            let missing = data.value(of: formula.numerator) == nil ? formula.numerator : formula.denominator
-            result.provenance.explanation = "基础数据表未填\(missing)：无数据，不按 0 或 100% 计"
-            return result
-        }
-        let dividend = formula.kind == .change ? top - bottom : top
-        guard let quotient = dividend.divided(by: bottom) else {
-            result.provenance.explanation = "\(formula.denominator)为 0，\(rule.name)的分母为零：无数据，不按 0 或 100% 计"
-            return result
-        }
-        let rate = quotient * 100
-        result.rate = rate
-        let band = rule.bands.first { $0.contains(rate) }
-        let place = band.map { "在“\($0.text)”档（\($0.share == 1 ? "满分档" : "得 \(($0.share * 100).plainText)%")）" } ?? "不在任何得分档"
-        var explanation = "\(rule.name) = \(formula.kind == .change ? "（\(top.plainText) − \(bottom.plainText)）" : top.plainText) / \(bottom.plainText) = \(rate.fixed(2))%，\(place)"
-        if profile.management?.countsInTotal == true {
-            let score = rule.weight * (band?.share ?? 0)
-            result.score = score
-            explanation += "，得分 = \(rule.weight.plainText) × \((band?.share ?? 0).plainText) = \(score.rounded(scale: 2).plainText)"
+            id: rule.id, name: rule.name, group: rule.group, weight: rule.weight, rate: nil, pointsLost: nil, score: nil,
+            reason: judgment?.reason ?? "",
+            provenance: Provenance(rule: .noData, formula: rule.formula?.text(named: rule.name) ?? "", explanation: "", profile: profile.reference))
+        let capacity = rule.weight ?? profile.management?.groups.first { $0.name == rule.group }?.weight
+        var explanation: String
+        if rule.formula != nil || rule.fallback != nil {
+            guard let (rate, computed) = self.rate(rule, evaluation) else {
+                result.provenance.explanation = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "\(rule.name)无数据"
+                return result
+            }
+            result.rate = rate
+            explanation = computed
+            if rule.bands.isEmpty, profile.management?.countsInTotal != true {
+                // Computed and checked only.
+            } else if rule.bands.isEmpty {
+                explanation += "；评分规则未公布本项计分标准"
+                if let judgment {
+                    result.pointsLost = judgment.pointsLost
+                    explanation += judgment.pointsLost == 0 ? "，按单位自评计满分" : "，按单位自评扣 \(judgment.pointsLost.plainText) 分"
+                } else {
+                    explanation += "，单位未自评：得分无法确定"
+                }
+            } else {
+                let band = rule.bands.first { $0.contains(rate) }
+                let share = band?.share(of: rate) ?? 0
+                explanation += "，" + (band.map { "在“\($0.text)”档" } ?? "不在任何得分档")
+                if let weight = rule.weight {
+                    result.pointsLost = weight - weight * share
+                    explanation += "，得 \(weight.plainText) × \(share.plainText) = \((weight * share).rounded(scale: 2).plainText) 分"
+                } else if share == 1 {
+                    result.pointsLost = 0
+                    explanation += "（满分档），不扣分"
+                } else {
+                    explanation += "，未达满分档，但评分规则未公布本项分值：扣分无法确定"
+                }
+            }
+        } else if let judgment {
+            result.pointsLost = judgment.pointsLost
+            explanation = judgment.pointsLost == 0 ? "单位自评计满分" : "单位自评扣 \(judgment.pointsLost.plainText) 分"
         } else {
+            result.provenance.explanation = "单位未对“\(rule.name)”自评（标准：\(rule.criteria.joined(separator: "；"))）：无数据"
+            return result
+        }
+        if let lost = result.pointsLost, let capacity, lost > capacity {
+            explanation += "；扣分 \(lost.plainText) 超过分值 \(capacity.plainText)，按扣完计"
+            result.pointsLost = capacity
+        }
+        if profile.management?.countsInTotal == true, let weight = rule.weight, let lost = result.pointsLost {
+            result.score = weight - lost
+        } else if profile.management?.countsInTotal != true {
             explanation += "（本评分规则中不单独计分）"
         }
-        result.provenance = Provenance(rule: .management, formula: text, explanation: explanation, profile: profile.reference)
+        result.provenance = Provenance(rule: .management, formula: result.provenance.formula, explanation: explanation, profile: profile.reference)
         return result
+    }
+
+    /// The rate of the rule's formula and how it was computed, or its fallback indicator's where it has no data (or
+    /// no figures of its own: 支付进度率 where the forms hold no payment schedule).
+    private func rate(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation) -> (ExactDecimal, String)? {
+        if let formula = rule.formula, let top = evaluation.value(of: formula.numerator),
+            let bottom = evaluation.value(of: formula.denominator),
+            let quotient = (formula.kind == .change ? top - bottom : top).divided(by: bottom) {
+            let rate = quotient * 100
+            let dividend = formula.kind == .change ? "（\(top.plainText) − \(bottom.plainText)）" : top.plainText
+            return (rate, "\(rule.name) = \(dividend) / \(bottom.plainText) = \(rate.fixed(2))%")
+        }
+        guard let id = rule.fallback, let substitute = profile.management?.indicators.first(where: { $0.id == id && $0.formula != nil }),
+            let (rate, computed) = self.rate(substitute, evaluation)
+        else { return nil }
+        let why = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "表中没有\(rule.name)的计算数据"
+        return (rate, "\(why)，按评分规则以\(substitute.name)代替：\(computed)")
+    }
+
+    private func noDataReason(_ formula: RateFormula, _ evaluation: SelfEvaluation, name: String) -> String {
+        if evaluation.value(of: formula.numerator) == nil { return "未填\(formula.numerator)：\(name)无数据，不按 0 或 100% 计" }
+        if evaluation.value(of: formula.denominator) == nil { return "未填\(formula.denominator)：\(name)无数据，不按 0 或 100% 计" }
+        return "\(formula.denominator)为 0，\(name)的分母为零：无数据，不按 0 或 100% 计"
+    }
+
+    private func score(_ group: ManagementGroupRule, items: [ManagementScore]) -> ManagementGroupScore {
+        let unknown = items.filter { $0.pointsLost == nil }
+        guard unknown.isEmpty else {
+            return ManagementGroupScore(
+                name: group.name, weight: group.weight, score: nil,
+                explanation: "“\(unknown.map(\.name).joined(separator: "”“"))”的扣分无法确定，本组得分无法确定")
+        }
+        let losses = items.filter { $0.pointsLost != 0 }
+        let lost = items.reduce(ExactDecimal(0)) { $0 + ($1.pointsLost ?? 0) }
+        let score = max(group.weight - lost, 0)
+        let detail = losses.isEmpty ? "各项均不扣分"
+            : losses.map { "“\($0.name)”扣 \(($0.pointsLost ?? 0).rounded(scale: 2).plainText) 分" }.joined(separator: "，")
+        return ManagementGroupScore(
+            name: group.name, weight: group.weight, score: profile.management?.countsInTotal == true ? score : nil,
+            explanation: "\(group.name)（\(group.weight.plainText)分）：\(detail)，得 \(score.rounded(scale: 2).plainText) 分")
     }
 }

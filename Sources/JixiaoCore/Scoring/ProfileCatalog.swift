@@ -11,9 +11,10 @@ public struct ProfileCatalog: Sendable {
 
     /// Adds `profile`; a later file with the same id and version replaces the earlier one.
     public mutating func add(_ profile: ScoringProfile) throws {
+        if let problem = profile.management?.problem { throw ProfileError.invalid(profile.reference, problem) }
         let total = profile.totalWeight
         guard total == 100 else {
-            throw ProfileError.invalid(profile.reference, "一级指标权重与执行率分值之和为 \(total.plainText)，应为 100")
+            throw ProfileError.invalid(profile.reference, "一级指标权重、执行率分值与计入总分的管理指标分值之和为 \(total.plainText)，应为 100")
         }
         if profile.isDefault == true,
             let other = profiles.first(where: { $0.isDefault == true && $0.evaluationKind == profile.evaluationKind && $0.id != profile.id })

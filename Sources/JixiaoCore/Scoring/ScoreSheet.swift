@@ -13,6 +13,8 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     /// The management indicators computed from the base data (an agency's overall evaluation under a profile that
     /// has them); part of the total only when the profile says so.
     public var management: [ManagementScore]
+    /// The management block's groups with their points, where the profile scores it group by group.
+    public var managementGroups: [ManagementGroupScore]
     /// The recomputed total, exact.
     public var exactTotal: ExactDecimal
     /// The recomputed total rounded once, at the end.

@@ -21,9 +21,10 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        let management = evaluation.baseData.map { ManagementScoring(profile: profile).scores($0) } ?? []
-        var exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
-        if profile.management?.countsInTotal == true { exact = management.reduce(exact) { $0 + ($1.score ?? 0) } }
+        let managementScoring = ManagementScoring(profile: profile)
+        let management = managementScoring.scores(evaluation)
+        let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
+            + managementScoring.total(management.items, groups: management.groups)
         let total = exact.rounded(scale: profile.scoreDecimals)
         let grade = profile.grade(for: total)
         let sheet = ScoreSheet(
@@ -33,7 +34,8 @@ public struct Scorer: Sendable {
             execution: execution,
             executionRate: rate,
             rows: rows,
-            management: management,
+            management: management.items,
+            managementGroups: management.groups,
             exactTotal: exact,
             total: total,
             grade: grade?.grade,

@@ -124,9 +124,10 @@ public struct ScoringProfile: Hashable, Sendable, Codable {
         })
     }
 
-    /// The sum of the level-1 weights and the execution item: 100 for a well-formed profile.
+    /// The sum of the level-1 weights, the execution item and a management block that counts in the total: 100 for
+    /// a well-formed profile.
     public var totalWeight: ExactDecimal {
-        categories.reduce(execution.weight) { $0 + $1.weight }
+        categories.reduce(execution.weight) { $0 + $1.weight } + (management?.countsInTotal == true ? management?.weight ?? 0 : 0)
     }
 }
 

@@ -30,16 +30,20 @@ struct WeightTreeCheck {
                 }
             }
         }
-        if rowPoints, itemTotal != 100 {
+        // A management block that counts in the total (seed 001's 30 points) is scored beside the table's rows.
+        let block = profile.management.map { $0.countsInTotal ? $0.weight : 0 } ?? 0
+        let expected = (100 - block).plainText
+        let blockNote = block == 0 ? "" : "（另有管理指标 \(block.plainText) 分）"
+        if rowPoints, !evaluation.indicators.categories.isEmpty, itemTotal + block != 100 {
             let headerNote = headers.count == evaluation.indicators.categories.count
                 ? "，而表头（含预算执行率 \(executionWeight.plainText) 分）合计 \(headerTotal.plainText)" : ""
             add("weight.total", .error,
-                "各行分值（含预算执行率）合计 \(itemTotal.plainText)\(headerNote)，应为 100",
-                expected: "100", stated: itemTotal.plainText, source: evaluation.statedTotal.source?.at(.weight))
+                "各行分值（含预算执行率）合计 \(itemTotal.plainText)\(headerNote)，应为 \(expected)\(blockNote)",
+                expected: expected, stated: itemTotal.plainText, source: evaluation.statedTotal.source?.at(.weight))
         }
-        if headers.count == evaluation.indicators.categories.count, !headers.isEmpty, headerTotal != 100 {
-            add("weight.header-total", .error, "一级指标表头分值合计 \(headerTotal.plainText)，应为 100",
-                expected: "100", stated: headerTotal.plainText)
+        if headers.count == evaluation.indicators.categories.count, !headers.isEmpty, headerTotal + block != 100 {
+            add("weight.header-total", .error, "一级指标表头分值合计 \(headerTotal.plainText)，应为 \(expected)\(blockNote)",
+                expected: expected, stated: headerTotal.plainText)
         }
         if rowPoints, let statedWeight = evaluation.statedTotal.weight.value, statedWeight != itemTotal {
             add("weight.stated-total", .error,

@@ -38,9 +38,13 @@ public enum ScoreSheetText {
         }
         if !sheet.management.isEmpty {
             lines.append("")
-            lines.append("管理指标（按基础数据表计算）：")
+            lines.append("管理指标（按基础数据表和单位自评计算）：")
             for score in sheet.management {
-                lines.append("  \(DisplayWidth.fit(score.name, 24)) \(DisplayWidth.fit(score.rateText, 10, alignRight: true))　\(score.provenance.explanation)")
+                let reason = score.reason.isEmpty ? "" : "（单位自评：\(score.reason)）"
+                lines.append("  \(DisplayWidth.fit(score.name, 24)) \(DisplayWidth.fit(score.rateText, 10, alignRight: true))　\(score.provenance.explanation)\(reason)")
+            }
+            for group in sheet.managementGroups {
+                lines.append("  \(group.explanation)")
             }
         }
         let differing = sheet.allRows.enumerated().filter { $0.element.difference.map { $0 != 0 } ?? false }

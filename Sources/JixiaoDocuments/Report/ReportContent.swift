@@ -42,6 +42,7 @@ public struct ReportContent: Sendable {
                 paragraphs = [placeholder]
             }
             blocks += paragraphs.map(Block.paragraph)
+            if section.management == true { blocks += ManagementBlockText(sheet: sheet).blocks(level: level + 1) }
             for child in section.sections ?? [] { add(child, level: level + 1) }
         }
         for section in outline.sections { add(section, level: 1) }

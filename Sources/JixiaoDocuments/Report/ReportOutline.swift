@@ -9,6 +9,9 @@ public struct ReportOutline: Codable, Sendable {
     public var name: String
     /// The kind of evaluation the outline reports: a department evaluation never comes out as a project report.
     public var evaluationKind: EvaluationKind
+    /// The scoring profile the outline is written for (its management block's groups), where it is one; the report
+    /// takes this outline when the evaluation is scored by that profile.
+    public var profile: String?
     /// "{fiscalYear}年度{agency}项目支出\n绩效自评报告"; placeholders are filled from ``ReportFacts``.
     public var title: String
     public var subtitle: String?
@@ -49,6 +52,8 @@ public struct ReportOutline: Codable, Sendable {
         public var defaultSentences: [String]?
         /// Where the unit wrote nothing: what the data show (a key of ``fromData``), then a visible placeholder.
         public var fromData: String?
+        /// Whether the management block (its groups, items and scores) follows the section's text.
+        public var management: Bool?
         public var sections: [Section]?
     }
 
@@ -71,9 +76,9 @@ public struct ReportOutline: Codable, Sendable {
         return outline
     }
 
-    /// The built-in outline for `kind`: the first id in name order, its newest version.
-    public static func builtin(for kind: EvaluationKind) throws -> ReportOutline {
-        try builtins().forKind(kind)
+    /// The built-in outline for `kind` and the profile in force (an id), its newest version.
+    public static func builtin(for kind: EvaluationKind, profile: String? = nil) throws -> ReportOutline {
+        try builtins().forKind(kind, profile: profile)
     }
 
     /// Every built-in outline, the newest version of each id, in id order.
@@ -92,9 +97,12 @@ public struct ReportOutline: Codable, Sendable {
 }
 
 extension [ReportOutline] {
-    /// The outline for `kind` among these; an error naming the kind when there is none.
-    public func forKind(_ kind: EvaluationKind) throws -> ReportOutline {
-        guard let outline = first(where: { $0.evaluationKind == kind }) else { throw ReportError.missingOutline(kind.label) }
+    /// The outline for `kind` among these: the one written for `profile` (an id), else the first of the kind written
+    /// for no profile; an error naming the kind when there is none.
+    public func forKind(_ kind: EvaluationKind, profile: String? = nil) throws -> ReportOutline {
+        let ofKind = filter { $0.evaluationKind == kind }
+        guard let outline = ofKind.first(where: { $0.profile != nil && $0.profile == profile }) ?? ofKind.first(where: { $0.profile == nil }) ?? ofKind.first
+        else { throw ReportError.missingOutline(kind.label) }
         return outline
     }
 }

@@ -185,7 +185,7 @@ extension WebApp {
     func download(_ document: Document<SelfEvaluation>, format: String) async throws -> Response {
         let evaluation = document.body
         let assessment = try assessment(of: evaluation, in: document.head.yearSetUp)
-        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outlines.forKind(evaluation.kind))
+        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outlines.forKind(evaluation.kind, profile: assessment.profile.id))
         let data: Data
         let type: String
         switch format {
