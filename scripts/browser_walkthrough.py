@@ -116,13 +116,13 @@ def main():
         project = driver.current_url.split("/documents/")[1]
         walk.shot("web-project.png", 1300)
 
-        walk.expect(["基础数据表", "在职人员控制率 71.43%", "公用经费控制率 94.00%"],
+        walk.expect(["基础数据表", "在职人员控制率 = 10 / 14 = 71.43%", "公用经费控制率 = 20.67 / 21.99 = 94.00%"],
                     "its 基础数据表 came in with it, and the management rates computed from it")
         authorized = driver.find_element(By.NAME, "base.authorized")
         authorized.clear()
         authorized.send_keys("20")
         driver.find_element(By.ID, "save").click()
-        walk.expect(["在职人员控制率 50.00%"], "edits the 基础数据表 (编制数 20) and sees the management rate follow")
+        walk.expect(["在职人员控制率 = 10 / 20 = 50.00%"], "edits the 基础数据表 (编制数 20) and sees the management rate follow")
         driver.execute_script("document.getElementById('base-data').scrollIntoView({block: 'start'})")
         walk.shot("web-base-data.png", 1000)
 

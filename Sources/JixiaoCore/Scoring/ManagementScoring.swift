@@ -86,7 +86,9 @@ public struct ManagementScoring: Sendable {
                 explanation += "，" + (band.map { "在“\($0.text)”档" } ?? "不在任何得分档")
                 if let weight = rule.weight {
                     result.pointsLost = weight - weight * share
-                    explanation += "，得 \(weight.plainText) × \(share.plainText) = \((weight * share).rounded(scale: 2).plainText) 分"
+                    if profile.management?.countsInTotal == true {
+                        explanation += "，得 \(weight.plainText) × \(share.plainText) = \((weight * share).rounded(scale: 2).plainText) 分"
+                    }
                 } else if share == 1 {
                     result.pointsLost = 0
                     explanation += "（满分档），不扣分"

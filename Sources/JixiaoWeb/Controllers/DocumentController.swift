@@ -85,7 +85,8 @@ extension WebApp {
             guard let version = try RequestValues.integer(form.text("version"), "version", in: RequestValues.versions) else {
                 throw HTTPError(.badRequest, message: "表单缺少版本号")
             }
-            let edited = try EditorForm(form: form).apply(to: current.body)
+            let rules = try? profiles.profile(for: current.body.kind, in: current.head.yearSetUp).management
+            let edited = try EditorForm(form: form, management: rules).apply(to: current.body)
             do {
                 _ = try await store.save(id, edited, expectedVersion: version, by: user.author, as: user.actor)
             } catch StoreError.stale(let expected, let now) {

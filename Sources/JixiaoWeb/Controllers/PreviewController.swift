@@ -17,7 +17,8 @@ extension WebApp {
             form.fields["op"] = nil
             let edited: SelfEvaluation
             do {
-                edited = try EditorForm(form: form).apply(to: document.body)
+                let rules = try? profiles.profile(for: document.body.kind, in: document.head.yearSetUp).management
+                edited = try EditorForm(form: form, management: rules).apply(to: document.body)
             } catch let error as HTTPError {
                 return try Self.json(["error": error.body ?? "无法读取表单"], status: .unprocessableContent)
             }

@@ -55,8 +55,11 @@ struct DocumentPage {
     var hasAcross: Bool
     /// The 基础数据表 of an overall evaluation, as editable fields, and the rates computed from it.
     var baseData: BaseDataView?
-    var management: [ManagementView]
+    var management: [ManagementGroupView]
     var hasManagement: Bool
+    /// Whether the unit reviews the block item by item (the profile counts it in the total).
+    var reviewsManagement: Bool
+    var managementTotal: String
     var canSubmit: Bool
     var canReview: Bool
     var canPublish: Bool
@@ -86,7 +89,26 @@ struct DocumentPage {
         var procurementActual: String
     }
     struct CostLineView { var key: String; var label: String; var previous: String; var budget: String; var actual: String }
-    struct ManagementView { var name: String; var rate: String; var explanation: String }
+    /// A group of the management block: its header's points and score (blank where the profile has no groups).
+    struct ManagementGroupView {
+        var name: String
+        var hasHeader: Bool
+        var weight: String
+        var score: String
+        var explanation: String
+        var items: [ManagementView]
+    }
+    /// One management item: its rate or the unit's deduction (`mgmt.<id>.lost`, `mgmt.<id>.reason`), and why.
+    struct ManagementView {
+        var key: String
+        var name: String
+        var weight: String
+        var rate: String
+        var lost: String
+        var reason: String
+        var score: String
+        var explanation: String
+    }
 
     /// The body for `head` showing `evaluation` (what is stored, or what the user typed when a save was refused),
     /// with its `assessment` by the profile in force (nil when none applies), with `csrf` in its forms.
@@ -156,8 +178,27 @@ struct DocumentPage {
                 },
                 procurementBudget: amount(data.procurement.budget), procurementActual: amount(data.procurement.actual))
         }
-        management = (sheet?.management ?? []).map { ManagementView(name: $0.name, rate: $0.rateText, explanation: $0.provenance.explanation) }
+        let judgments = Dictionary(evaluation.managementReview.map { ($0.indicator, $0) }, uniquingKeysWith: { $1 })
+        let counts = assessment?.profile.management?.countsInTotal == true
+        let items = (sheet?.management ?? []).map { item in
+            ManagementView(
+                key: "mgmt.\(item.id)", name: item.name, weight: counts ? item.weight?.plainText ?? "" : "", rate: item.rateText,
+                lost: judgments[item.id].map { $0.pointsLost.plainText } ?? "", reason: judgments[item.id]?.reason ?? "",
+                score: item.score?.rounded(scale: 2).plainText ?? "", explanation: item.provenance.explanation)
+        }
+        let groups = sheet?.managementGroups ?? []
+        management = groups.isEmpty
+            ? items.isEmpty ? [] : [ManagementGroupView(name: "", hasHeader: false, weight: "", score: "", explanation: "", items: items)]
+            : groups.map { group in
+                ManagementGroupView(
+                    name: group.name, hasHeader: true, weight: group.weight.plainText, score: group.score?.rounded(scale: 2).plainText ?? "—",
+                    explanation: group.explanation,
+                    items: zip(sheet?.management ?? [], items).filter { $0.0.group == group.name }.map(\.1))
+            }
         hasManagement = !management.isEmpty
+        reviewsManagement = counts
+        managementTotal = groups.isEmpty ? "" : groups.contains { $0.score == nil } ? "—"
+            : groups.reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }.rounded(scale: 2).plainText
         self.across = across.map(view)
         hasAcross = !across.isEmpty
         hasFindings = !findings.isEmpty

@@ -7,6 +7,8 @@ import JixiaoCore
 /// rows are added, removed and moved by the `op` button (`add:c0.g1`, `remove:c0.g1.r2`, `up:…`, `down:…`).
 struct EditorForm {
     let form: FormData
+    /// The management block of the profile in force: which items the unit may review (`mgmt.<id>.lost`).
+    var management: ManagementRules? = nil
 
     /// `current` with the form's values, then the form's structural operation applied.
     func apply(to current: SelfEvaluation) throws -> SelfEvaluation {
@@ -35,6 +37,7 @@ struct EditorForm {
             }
         }
         if let data = current.baseData, form["base.authorized"] != nil { evaluation.baseData = try baseData(data) }
+        if let management, current.kind == .agency { evaluation.managementReview = try review(management, current: current.managementReview) }
         try applyOperation(to: &evaluation.indicators)
         // What the ledger gives (全年执行数) is not the form's: the preview and a refused save show it as stored.
         return evaluation.keepingDerived(from: current)
@@ -56,6 +59,23 @@ struct EditorForm {
         data.procurement.budget = try amount("base.procurement.budget", "政府采购预算")
         data.procurement.actual = try amount("base.procurement.actual", "政府采购金额")
         return data
+    }
+
+    /// The unit's review of its management block: for each item of the profile's block the form has, the points it
+    /// deducts (blank: not reviewed) and why; reviews of items the form does not show are kept.
+    private func review(_ rules: ManagementRules, current: [ManagementJudgment]) throws -> [ManagementJudgment] {
+        var review = current
+        for rule in rules.indicators where form["mgmt.\(rule.id).lost"] != nil {
+            review.removeAll { $0.indicator == rule.id }
+            let text = form.text("mgmt.\(rule.id).lost")
+            guard !text.isEmpty else { continue }
+            guard let lost = try? ExactDecimal(parsing: text), lost >= 0, lost <= 1000 else {
+                throw HTTPError(.unprocessableContent, message: "“\(rule.name)”的扣分应为 0 或正数（分），读到“\(text.prefix(20))”")
+            }
+            review.append(ManagementJudgment(indicator: rule.id, pointsLost: lost, reason: form.text("mgmt.\(rule.id).reason")))
+        }
+        let order = Dictionary(rules.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return review.sorted { (order[$0.indicator] ?? .max) < (order[$1.indicator] ?? .max) }
     }
 
     /// A count of persons: a whole number from 0, or blank.
