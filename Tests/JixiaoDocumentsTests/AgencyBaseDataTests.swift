@@ -20,6 +20,22 @@ import JixiaoDocuments
         #expect(staffing.source?.at(.rate).cell == "D3")
     }
 
+    /// The agency's money by source (the 自评表's budget block) and by kind (the 基础数据表 and the year's spending).
+    @Test func fundsBySourceAndKind() throws {
+        let evaluation = try #require(try SelfEvaluationImporter.load(Seed004ScoreTests.fixture).first)
+        let funds = AgencyFunds(evaluation)
+        #expect(funds.bySource.map(\.source) == [.generalBudget] && funds.bySource.first?.amount == Self.wan("320.28"))
+        #expect(funds.isAllGeneralBudget(of: evaluation.budget.total.adjustedBudget))
+        #expect(funds.spent == Self.wan("320.25") && funds.projects == Self.wan("96.41"))
+        #expect(funds.basic == Self.wan("223.84"), "320.25 − 96.41")
+        #expect(funds.publicFunds == Self.wan("20.67") && funds.personnel == Self.wan("203.17"))
+        #expect(funds.projectItems.map(\.name) == ["业务工作经费"])
+        #expect(AgencyFunds.Source(label: "非税收入") == .fiscalSpecialAccount && AgencyFunds.Source(label: "按收入性质分") == nil)
+        var over = evaluation
+        over.budget.total.spent = Self.wan("90")
+        #expect(AgencyFunds(over).basic == nil, "项目支出 above the year's spending: no 基本支出 is made up")
+    }
+
     @Test func costLinesWithTheirPartsAndYears() throws {
         let data = try seed004()
         let projects = try #require(data.line(.projects))

@@ -52,23 +52,16 @@ public struct ReportFacts: Sendable {
         values["inPost"] = staffing.inPost.map(String.init)
         values["yearEnd"] = staffing.yearEnd.map(String.init)
         values["staffControlRate"] = sheet.management.first { $0.id == "staff-control" && $0.rate != nil }?.rateText
-        let budget = evaluation.budget
-        let general = budget.breakdown.first { $0.label == "一般公共预算" }?.amount
-        values["fundName"] = general != nil && general == budget.total.adjustedBudget
+        let funds = AgencyFunds(evaluation)
+        values["fundName"] = funds.isAllGeneralBudget(of: evaluation.budget.total.adjustedBudget)
             ? outline.phrases["generalBudget"] ?? "" : outline.phrases["allFunds"] ?? ""
-        let projects = data.line(.projects)?.figures.actual
-        let publicFunds = data.line(.publicFunds)?.figures.actual
-        values["projectSpending"] = projects.map(Self.wan)
-        values["publicFundsSpending"] = publicFunds.map(Self.wan)
-        // 基本支出 = 全年执行数 − 项目支出; left out (with its sentences) when the two sources do not allow it.
-        if let spent = budget.total.spent, let projects, spent >= projects {
-            let basic = spent - projects
-            values["basicSpending"] = Self.wan(basic)
-            values["personnelSpending"] = publicFunds.flatMap { basic >= $0 ? Self.wan(basic - $0) : nil }
-        }
-        if let index = data.costLines.firstIndex(where: { $0.kind == .projects }) {
-            let items = data.parts(of: index).compactMap { line in line.figures.actual.map { "\(line.name)\(Self.wan($0))万元" } }
-            values["projectItems"] = items.isEmpty ? "" : "，其中：" + items.enumerated().map { "\($0.offset + 1).\($0.element)" }.joined(separator: "；")
+        values["projectSpending"] = funds.projects.map(Self.wan)
+        values["publicFundsSpending"] = funds.publicFunds.map(Self.wan)
+        values["basicSpending"] = funds.basic.map(Self.wan)
+        values["personnelSpending"] = funds.personnel.map(Self.wan)
+        let items = funds.projectItems.enumerated().map { "\($0.offset + 1).\($0.element.name)\(Self.wan($0.element.amount))万元" }
+        if data.costLines.contains(where: { $0.kind == .projects }) {
+            values["projectItems"] = items.isEmpty ? "" : "，其中：" + items.joined(separator: "；")
         }
         let rates = sheet.management.filter { $0.rate != nil }.map { "\($0.name)\($0.rateText)" }
         if !rates.isEmpty { values["managementRates"] = rates.joined(separator: "；") }
