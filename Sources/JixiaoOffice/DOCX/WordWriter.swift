@@ -14,11 +14,14 @@ public enum WordWriter {
         /// A paragraph without indent, centred ("（应急管理专项经费）", annex headings).
         case centered(String)
         case table(WordTable)
+        /// A native chart, the width of the text and two thirds as high.
+        case chart(WordChart)
         case pageBreak
     }
 
     public static func document(_ blocks: [Block], title: String? = nil, layout: WordLayout = .gbt9704) throws -> Data {
         var body = ""
+        var charts: [WordChart] = []
         for block in blocks {
             switch block {
             case .title(let text): body += paragraph(text, style: "JixiaoTitle")
@@ -26,6 +29,10 @@ public enum WordWriter {
             case .paragraph(let text): body += paragraph(text, style: nil)
             case .centered(let text): body += paragraph(text, style: "JixiaoCentered")
             case .table(let table): body += tableXML(table, layout: layout)
+            case .chart(let chart):
+                charts.append(chart)
+                let width = layout.textWidth * 635  // twips to EMU
+                body += WordChart.inlineXML(number: charts.count, relationship: "rIdChart\(charts.count)", width: width, height: width * 2 / 3, title: chart.title)
             case .pageBreak: body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             }
         }
@@ -33,13 +40,20 @@ public enum WordWriter {
             + "<w:pgSz w:w=\"\(layout.pageWidth)\" w:h=\"\(layout.pageHeight)\"/>"
             + "<w:pgMar w:top=\"\(layout.marginTop)\" w:right=\"\(layout.marginRight)\" w:bottom=\"\(layout.marginBottom)\" w:left=\"\(layout.marginLeft)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
             + "<w:docGrid w:type=\"lines\" w:linePitch=\"\(layout.lineSpacing)\"/></w:sectPr>"
-        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>"#
             + body + section + "</w:body></w:document>"
-        return try OfficeArchive.write([
-            ("[Content_Types].xml", Data(WordParts.contentTypes.utf8)),
+        var parts: [(String, Data)] = []
+        for (index, chart) in charts.enumerated() {
+            let number = index + 1
+            parts.append(("word/charts/chart\(number).xml", Data(chart.partXML(embeddingID: "rIdData").utf8)))
+            parts.append(("word/charts/_rels/chart\(number).xml.rels", Data(WordParts.chartRelationships(number).utf8)))
+            parts.append(("word/embeddings/chart\(number).xlsx", try WorkbookWriter.write([chart.worksheet], title: chart.title)))
+        }
+        return try OfficeArchive.write(parts + [
+            ("[Content_Types].xml", Data(WordParts.contentTypes(charts: charts.count).utf8)),
             ("_rels/.rels", Data(PackageParts.rootRelationships(mainPart: "word/document.xml").utf8)),
             ("docProps/core.xml", Data(PackageParts.coreProperties(title: title).utf8)),
-            ("word/_rels/document.xml.rels", Data(WordParts.documentRelationships.utf8)),
+            ("word/_rels/document.xml.rels", Data(WordParts.documentRelationships(charts: charts.count).utf8)),
             ("word/document.xml", Data(document.utf8)),
             ("word/styles.xml", Data(WordParts.styles(layout).utf8)),
             ("word/settings.xml", Data(WordParts.settings.utf8)),
