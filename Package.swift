@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["JixiaoCore", "JixiaoOffice"],
             resources: [
                 .copy("Resources/Outlines"), .copy("Resources/Profiles"), .copy("Resources/Approvals"), .copy("Resources/Monitoring"),
-                .copy("Resources/Calendars"), .copy("Resources/Layouts"),
+                .copy("Resources/Calendars"), .copy("Resources/Layouts"), .copy("Resources/Classifications"), .copy("Resources/Disclosures"),
             ],
             swiftSettings: swiftSettings
         ),

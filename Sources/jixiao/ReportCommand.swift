@@ -7,13 +7,13 @@ import JixiaoDocuments
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "由数据生成项目支出或部门整体支出绩效自评报告（含附表和计分说明）：DOCX、XLSX、PDF、HTML、Markdown")
+        abstract: "由数据生成项目支出、部门整体支出绩效自评报告或部门决算公开文本（含附表、图表和计分说明）：DOCX、XLSX、PDF、HTML、Markdown")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case docx, xlsx, pdf, html, md
     }
 
-    @Argument(help: "自评数据文件（.json、.xlsx、.csv）或含这些文件的文件夹")
+    @Argument(help: "自评数据文件（.json、.xlsx、.csv）、部门决算数据（.json）或含这些文件的文件夹")
     var inputs: [String]
 
     @Option(name: .long, help: "输出格式：docx、xlsx、pdf、html、md")
@@ -49,6 +49,14 @@ struct ReportCommand: ParsableCommand {
         var ledgerUsed = false
         for file in files {
             do {
+                if let accounts = try FinalAccountsFile.load(file) {
+                    let content = try DisclosureContent.disclosure(accounts, outline: DisclosureOutline.builtin())
+                    try write(content, workbook: { try DisclosureWorkbook.data(accounts, outline: DisclosureOutline.builtin()) },
+                              to: folder, name: FinalAccountsFile.name(accounts, format: format.rawValue))
+                    written += 1
+                    progress.advance()
+                    continue
+                }
                 for loaded in try SelfEvaluationImporter.load(file) {
                     var evaluation = loaded
                     if let (ledger, review) = payments, ledger.project == evaluation.project, ledger.fiscalYear == evaluation.fiscalYear {
@@ -91,11 +99,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func write(_ evaluation: SelfEvaluation, assessment: Assessment, outline: ReportOutline, to folder: URL, name: String) throws {
-        let content = try ReportContent.report(evaluation, assessment: assessment, outline: outline)
+        try write(ReportContent.report(evaluation, assessment: assessment, outline: outline),
+                  workbook: { try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(assessment.sheet)) }, to: folder, name: name)
+    }
+
+    /// `content` in the chosen format; `workbook` gives the XLSX (the 自评表, or the statements of final accounts).
+    private func write(_ content: ReportContent, workbook: () throws -> Data, to folder: URL, name: String) throws {
         let target = folder.appendingPathComponent(name)
         switch format {
         case .docx: try ReportRenderers.docx(content).write(to: target)
-        case .xlsx: try SelfEvaluationWorkbook.data(evaluation, scores: .recomputed(assessment.sheet)).write(to: target)
+        case .xlsx: try workbook().write(to: target)
         case .html: try Data(ReportRenderers.html(content).utf8).write(to: target)
         case .md: try Data(ReportRenderers.markdown(content).utf8).write(to: target)
         case .pdf:

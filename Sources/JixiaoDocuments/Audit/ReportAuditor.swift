@@ -70,6 +70,13 @@ public struct ReportAuditor: Sendable {
         case "doc", "wps":
             throw OfficeError(file: name, reason: "旧版 Word 文档（.doc/.wps）无法读取；请在 Word/WPS 中另存为 .docx，或用 `soffice --headless --convert-to docx` 转换后再检查")
         default:
+            if let accounts = try FinalAccountsFile.load(url) {
+                let prose = ReportProse(paragraphs: [])
+                return FileAudit(
+                    file: name, findings: FinalAccountsChecks(classifications: try RuleFiles.classifications()).findings(for: accounts),
+                    identity: DocumentIdentity(unit: accounts.agency.name, year: accounts.fiscalYear), prose: prose,
+                    figures: KeyFigures(file: name, prose: prose, evaluations: []))
+            }
             let evaluations = try SelfEvaluationImporter.load(url)
             let prose = ReportProse(paragraphs: [])
             return FileAudit(

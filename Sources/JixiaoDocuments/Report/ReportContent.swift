@@ -11,6 +11,8 @@ public struct ReportContent: Sendable {
         case caption(String)
         /// A table with its merges and relative column widths; the first `headerRows` repeat on each page.
         case table(WorksheetContent, headerRows: Int)
+        /// A chart with its caption printed under it.
+        case chart(WordChart)
         case pageBreak
     }
 

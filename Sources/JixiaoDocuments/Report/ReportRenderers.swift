@@ -14,6 +14,7 @@ public enum ReportRenderers {
             case .caption(let text): blocks.append(.centered(text))
             case .table(let content, let headerRows):
                 blocks += wordTables(content, headerRows: headerRows)
+            case .chart(let chart): blocks += [.chart(chart), .centered(chart.title)]
             case .pageBreak: blocks.append(.pageBreak)
             }
         }
@@ -70,6 +71,7 @@ public enum ReportRenderers {
             case .paragraph(let text): html += "<p\(breakClass)>\(escape(text))</p>\n"
             case .caption(let text): html += "<p class=\"caption\(breakNext ? " break" : "")\">\(escape(text))</p>\n"
             case .table(let content, let headerRows): html += table(content.grid, headerRows: headerRows)
+            case .chart(let chart): html += ChartSVG.svg(chart) + "<p class=\"caption\">\(escape(chart.title))</p>\n"
             case .pageBreak:
                 breakNext = true
                 continue
@@ -116,6 +118,13 @@ public enum ReportRenderers {
                 let rows = sheet.rows.map { "| " + $0.map { $0.replacingOccurrences(of: "\n", with: "<br>").replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
                 guard let first = rows.first else { continue }
                 lines += [first, "|" + String(repeating: " --- |", count: max(sheet.columnCount, 1))] + rows.dropFirst() + [""]
+            case .chart(let chart):
+                lines += ["| 项目 | " + chart.series.map(\.name).joined(separator: " | ") + " |",
+                          "|" + String(repeating: " --- |", count: chart.series.count + 1)]
+                lines += chart.categories.enumerated().map { index, category in
+                    "| \(category) | " + chart.series.map { index < $0.values.count ? $0.values[index] : "" }.joined(separator: " | ") + " |"
+                }
+                lines += ["", chart.title, ""]
             case .pageBreak: lines += ["---", ""]
             }
         }

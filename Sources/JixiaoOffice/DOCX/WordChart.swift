@@ -22,7 +22,8 @@ public struct WordChart: Sendable {
     }
 
     public var kind: Kind
-    /// "图1：收、支决算总计变动情况图（单位：万元）": printed under the chart, and the chart part's own title.
+    /// "图1：收、支决算总计变动情况图（单位：万元）": the caption the document prints under the chart, the drawing's
+    /// description and the embedded workbook's title.
     public var title: String
     public var categories: [String]
     public var series: [Series]
@@ -85,9 +86,8 @@ public struct WordChart: Sendable {
         case .pie:
             plot = "<c:pieChart><c:varyColors val=\"1\"/>\(seriesXML)<c:firstSliceAng val=\"0\"/></c:pieChart>"
         }
-        let title = "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"0\"/></a:pPr><a:r><a:rPr lang=\"zh-CN\" sz=\"1200\" b=\"0\"/><a:t>\(XMLText.escape(title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
         return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-            + "<c:lang val=\"zh-CN\"/><c:roundedCorners val=\"0\"/><c:chart>\(title)<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/>\(plot)</c:plotArea>"
+            + "<c:lang val=\"zh-CN\"/><c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>\(plot)</c:plotArea>"
             + "<c:legend><c:legendPos val=\"\(kind == .pie ? "r" : "b")\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
             + "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1000\"><a:latin typeface=\"宋体\"/><a:ea typeface=\"宋体\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr>"
             + "<c:externalData r:id=\"\(embeddingID)\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>"

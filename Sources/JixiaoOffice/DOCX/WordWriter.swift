@@ -14,7 +14,7 @@ public enum WordWriter {
         /// A paragraph without indent, centred ("（应急管理专项经费）", annex headings).
         case centered(String)
         case table(WordTable)
-        /// A native chart, the width of the text and two thirds as high.
+        /// A native chart, the width of the text and half as high.
         case chart(WordChart)
         case pageBreak
     }
@@ -32,7 +32,7 @@ public enum WordWriter {
             case .chart(let chart):
                 charts.append(chart)
                 let width = layout.textWidth * 635  // twips to EMU
-                body += WordChart.inlineXML(number: charts.count, relationship: "rIdChart\(charts.count)", width: width, height: width * 2 / 3, title: chart.title)
+                body += WordChart.inlineXML(number: charts.count, relationship: "rIdChart\(charts.count)", width: width, height: width / 2, title: chart.title)
             case .pageBreak: body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             }
         }
