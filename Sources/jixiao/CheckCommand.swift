@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         case text, json, docx
     }
 
-    @Argument(help: "报告或表格文件（.docx、.txt、.xlsx、.csv、.json），或包含这些文件的目录")
+    @Argument(help: "报告或表格文件（.docx、.pdf、.txt、.xlsx、.csv、.json），或包含这些文件的目录")
     var files: [String]
 
     @OptionGroup var profiles: ProfileOptions
@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             try profiles.resolve(for: SelfEvaluation(kind: .project, agency: Agency(name: "")), in: catalog)
         }
         let auditor = ReportAuditor(catalog: catalog, profile: forced)
-        let urls = try BatchInputs.expand(files, extensions: ["docx", "txt", "xlsx", "csv", "json"])
+        let urls = try BatchInputs.expand(files, extensions: ["docx", "pdf", "txt", "xlsx", "csv", "json"])
         var progress = ProgressBar(total: urls.count, enabled: urls.count > 1)
         let unit = auditor.auditBatch(urls) { progress.advance() }
         var results: [FileFindings] = []

@@ -67,6 +67,7 @@ public struct ReportAuditor: Sendable {
         switch url.pathExtension.lowercased() {
         case "txt", "text": return try audit(PlainTextReport.read(url: url))
         case "docx": return try audit(DocxReport.read(url: url))
+        case "pdf": return try audit(PdfReport.read(url: url))
         case "doc", "wps":
             throw OfficeError(file: name, reason: "旧版 Word 文档（.doc/.wps）无法读取；请在 Word/WPS 中另存为 .docx，或用 `soffice --headless --convert-to docx` 转换后再检查")
         default:
