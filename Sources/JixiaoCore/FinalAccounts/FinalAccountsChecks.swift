@@ -110,14 +110,13 @@ public struct FinalAccountsChecks: Sendable {
     }
 
     private func codes(_ lines: [FunctionalLine], year: Int, statement: String, _ location: SourceLocation) -> [Finding] {
-        let classification = classifications.of(.functional, year: year)
+        guard let classification = classifications.of(.functional, year: year) else {
+            guard let code = lines.compactMap(\.code).first else { return [] }
+            return [Finding(rule: "final.code", severity: .warning, location: location, quote: statement, expected: "", stated: code,
+                            explanation: "\(statement)：没有 \(year) 年度的支出功能分类科目，其编码未核对")]
+        }
         return lines.compactMap { line in
-            guard let code = line.code else { return nil }
-            guard let classification else {
-                return Finding(rule: "final.code", severity: .warning, location: location, quote: code, expected: "", stated: code,
-                               explanation: "没有 \(year) 年度的支出功能分类科目，无法核对编码 \(code)")
-            }
-            guard let problem = classification.problem(with: code) else { return nil }
+            guard let code = line.code, let problem = classification.problem(with: code) else { return nil }
             return Finding(rule: "final.code", severity: .error, location: location, quote: "\(code) \(line.names.last ?? "")",
                            expected: "\(year) 年度科目编码", stated: code, explanation: "\(statement)：\(problem)")
         }

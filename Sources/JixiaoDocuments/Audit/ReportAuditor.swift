@@ -102,9 +102,40 @@ public struct ReportAuditor: Sendable {
             !table.rows(1...max(table.rowCount, 1), where: { $0 == "项目名称" }).isEmpty
         }.count
         results += CrossSectionChecks().findings(prose: prose, evaluations: evaluations, projectTables: projectTables)
+        results += try disclosureFindings(document, prose: prose)
         return FileAudit(
             file: document.file, findings: results, identity: DocumentIdentity.of(prose: prose, evaluations: evaluations),
             prose: prose, figures: KeyFigures(file: document.file, prose: prose, evaluations: evaluations))
+    }
+
+    /// A disclosure's statements read from its tables (each titled by the paragraphs just above it), checked against
+    /// the identities and against its sentences; nothing when no table is a statement.
+    func disclosureFindings(_ document: ReportDocument, prose: ReportProse) throws -> [Finding] {
+        let reader = FinalAccountsReader(file: document.file)
+        var tables = document.tables.enumerated().map { index, sheet in
+            let position = document.tablePositions.indices.contains(index) ? document.tablePositions[index] : 0
+            let above = document.paragraphs[max(0, position - 2)..<min(position, document.paragraphs.count)].map(\.text)
+            return FinalAccountsReader.Table(title: above.filter { $0.count <= 80 }.joined(separator: " "), sheet: sheet)
+        }
+        // Statements printed as lines of text (a PDF's text, a text file) when no table is one.
+        if !tables.contains(where: { reader.statement(of: $0) != nil }) { tables = reader.tables(fromLines: document.paragraphs) }
+        guard !tables.isEmpty else { return [] }
+        let identity = DocumentIdentity.of(prose: prose, evaluations: [])
+        let year = identity?.year ?? document.paragraphs.prefix(10).lazy.compactMap { paragraph in
+            paragraph.text.firstMatch(of: /(20[0-9]{2})年/).flatMap { Int($0.1) }
+        }.first ?? 0
+        guard let (accounts, problems) = reader.read(tables, agency: identity?.unit ?? "", year: year) else { return [] }
+        var findings = problems + FinalAccountsChecks(classifications: try RuleFiles.classifications()).findings(for: accounts)
+        if year == 0 { findings.removeAll { $0.rule == "final.code" } }
+        findings += DisclosureSentenceChecks(labels: reader.layout.figureLabels).findings(prose: prose, accounts: accounts)
+        guard tables.contains(where: \.tokens) else { return findings }
+        // Statements read from lines of text have no columns: what they give is for a reviewer to verify, not an error.
+        return findings.map { finding in
+            var softened = finding
+            softened.severity = .warning
+            softened.explanation += "（决算表按文字行读取，列位置无法确认，请核对原表）"
+            return softened
+        }
     }
 
     func findings(for evaluation: SelfEvaluation) throws -> [Finding] {
