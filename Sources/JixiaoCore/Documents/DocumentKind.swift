@@ -9,6 +9,8 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
     case paymentLedger = "payment-ledger"
     /// 绩效运行监控表 (双监控): a project's execution and goal achievement during the year.
     case monitoringReport = "monitoring-report"
+    /// 部门决算公开 (seed 003): the agency's final accounts, its statements and their explanation.
+    case finalAccounts = "final-accounts"
 
     public var label: String {
         switch self {
@@ -16,18 +18,19 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .agencyEvaluation: "部门整体支出绩效自评"
         case .paymentLedger: "支付台账"
         case .monitoringReport: "绩效运行监控表"
+        case .finalAccounts: "部门决算公开"
         }
     }
 
-    /// Whether the document goes through the review (submitted, returned, approved, published): the evaluations.
-    /// Ledgers and monitoring tables are kept by the unit and read by its reviewers as they are.
-    public var isReviewed: Bool { self == .projectSelfEvaluation || self == .agencyEvaluation }
+    /// Whether the document goes through the review (submitted, returned, approved, published): the evaluations and
+    /// the final accounts. Ledgers and monitoring tables are kept by the unit and read by its reviewers as they are.
+    public var isReviewed: Bool { self == .projectSelfEvaluation || self == .agencyEvaluation || self == .finalAccounts }
 
     /// The kinds that are reviewed and published.
     public static let reviewed = allCases.filter(\.isReviewed)
 
     /// Whether the document is about one of the agency's projects (else about the agency itself).
-    public var isAboutProject: Bool { self != .agencyEvaluation }
+    public var isAboutProject: Bool { self != .agencyEvaluation && self != .finalAccounts }
 
     /// The type a stored document of this kind decodes to.
     public var bodyType: any DocumentBody.Type {
@@ -35,6 +38,7 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .projectSelfEvaluation, .agencyEvaluation: SelfEvaluation.self
         case .paymentLedger: PaymentLedger.self
         case .monitoringReport: MonitoringReport.self
+        case .finalAccounts: FinalAccounts.self
         }
     }
 }

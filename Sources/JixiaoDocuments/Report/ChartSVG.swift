@@ -11,7 +11,7 @@ enum ChartSVG {
 
     static func svg(_ chart: WordChart) -> String {
         let body = chart.kind == .bar ? bars(chart) : pie(chart)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(ReportRenderers.escape(chart.title))\" style=\"font: 11px sans-serif\">"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(ReportRenderers.escape(chart.title))\" font-size=\"11\" font-family=\"sans-serif\">"
             + body + "</svg>\n"
     }
 

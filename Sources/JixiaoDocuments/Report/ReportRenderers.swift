@@ -62,6 +62,14 @@ public enum ReportRenderers {
             <h1>\(escape(content.title).replacingOccurrences(of: "\n", with: "<br>"))</h1>
 
             """
+        html += htmlBody(content)
+        return html + "</body></html>\n"
+    }
+
+    /// The report's body as HTML elements (headings, paragraphs, tables, SVG charts), for a page of its own or inside
+    /// another (the web application's document page); every text escaped.
+    public static func htmlBody(_ content: ReportContent) -> String {
+        var html = ""
         if let subtitle = content.subtitle { html += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
         var breakNext = false
         for block in content.blocks {
@@ -78,7 +86,7 @@ public enum ReportRenderers {
             }
             breakNext = false
         }
-        return html + "</body></html>\n"
+        return html
     }
 
     /// An HTML table with rowspan and colspan from the sheet's merges.

@@ -54,6 +54,7 @@ extension WebApp {
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.uploadBytes)
             try Guard.csrf(form, context)
+            if let accounts = try await importFinalAccounts(form, by: user) { return .redirect(to: SiteURL.document(accounts.id).path) }
             let documents = try await importTable(form, by: user)
             return .redirect(to: documents.count == 1 ? SiteURL.document(documents[0].id).path : SiteURL.documents.path)
         }
@@ -62,6 +63,7 @@ extension WebApp {
             let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
             if head.kind == .paymentLedger { return try await ledgerPage(head, user: user, context: context) }
             if head.kind == .monitoringReport { return try await monitoringPage(head, user: user, context: context) }
+            if head.kind == .finalAccounts { return try await finalAccountsPage(head, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
             let siblings = try await Guard.store { try await unitYearSiblings(of: head, for: user.actor) }
             let key = DocumentPageCache.Key(head: head, capabilities: capabilities, siblings: siblings.map { "\($0.id)@\($0.version)" })
@@ -115,6 +117,10 @@ extension WebApp {
             let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
             if head.kind == .paymentLedger { return try await ledgerDownload(head, format: context.parameters.require("format"), for: user) }
             if head.kind == .monitoringReport { return try await monitoringDownload(head, format: context.parameters.require("format"), for: user) }
+            if head.kind == .finalAccounts {
+                let document = try await Guard.store { try await store.document(head.id, as: FinalAccounts.self, for: user.actor) }
+                return try await finalAccountsDownload(document, format: context.parameters.require("format"))
+            }
             let document = try await Guard.store {
                 try await store.document(context.parameters.require("id"), as: SelfEvaluation.self, for: user.actor)
             }

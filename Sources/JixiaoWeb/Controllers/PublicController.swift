@@ -15,17 +15,24 @@ extension WebApp {
                 action: SiteURL.publicList.path))
         }
         router.get(SiteURL.pattern { SiteURL.publicReport($0, format: "{format}") }) { _, context -> Response in
-            let document = try await publishedDocument(context.parameters.require("id"))
-            return try await download(document, format: context.parameters.require("format"))
+            let head = try await publishedHead(context.parameters.require("id"))
+            return try await publishedDownload(head, format: context.parameters.require("format"), as: Actor(role: .bureauAdmin))
         }
     }
 
-    /// A published evaluation; 404 for anything else, as if it did not exist (its state is read before its content,
-    /// so nothing about an unpublished document is told).
-    func publishedDocument(_ id: String) async throws -> Document<SelfEvaluation> {
-        let bureau = Actor(role: .bureauAdmin)
-        let head = try await Guard.store { try await store.head(id, for: bureau) }
+    /// A published document's head; 404 for anything else, as if it did not exist (its state is read before its
+    /// content, so nothing about an unpublished document is told).
+    func publishedHead(_ id: String) async throws -> DocumentHead {
+        let head = try await Guard.store { try await store.head(id, for: Actor(role: .bureauAdmin)) }
         guard head.state == .published, head.kind.isReviewed else { throw HTTPError(.notFound, message: "找不到该文档") }
-        return try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: bureau) }
+        return head
+    }
+
+    /// The download of a reviewed document, an evaluation's report or a disclosure, in `format`.
+    func publishedDownload(_ head: DocumentHead, format: String, as actor: Actor) async throws -> Response {
+        if head.kind == .finalAccounts {
+            return try await finalAccountsDownload(try await Guard.store { try await store.document(head.id, as: FinalAccounts.self, for: actor) }, format: format)
+        }
+        return try await download(try await Guard.store { try await store.document(head.id, as: SelfEvaluation.self, for: actor) }, format: format)
     }
 }

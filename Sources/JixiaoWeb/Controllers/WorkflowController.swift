@@ -24,9 +24,6 @@ extension WebApp {
     func warmPublicPDF(_ head: DocumentHead, as actor: Actor) {
         guard warmsPublishedPDFs, head.state == .published else { return }
         let app = self
-        Task {
-            guard let document = try? await app.store.document(head.id, as: SelfEvaluation.self, for: actor) else { return }
-            _ = try? await app.download(document, format: "pdf")
-        }
+        Task { _ = try? await app.publishedDownload(head, format: "pdf", as: actor) }
     }
 }
