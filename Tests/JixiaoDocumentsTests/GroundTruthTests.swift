@@ -38,7 +38,12 @@ import JixiaoDocuments
             guard !current.isEmpty, let value = ExactDecimal(current), value != .zero else { return }
             found.insert(value.plainText)
         }
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            // "13,583.48" is one number: a comma between digits with three digits after it groups thousands.
+            let groups = character == "," && !current.isEmpty && index + 3 < characters.count
+                && characters[(index + 1)...(index + 3)].allSatisfy(\.isNumber) && !(index + 4 < characters.count && characters[index + 4].isNumber)
+            if groups { continue }
             if character.isASCII && (character.isNumber || character == ".") { current.append(character) } else { flush() }
         }
         flush()

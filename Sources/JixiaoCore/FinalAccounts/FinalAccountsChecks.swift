@@ -14,7 +14,8 @@ public struct FinalAccountsChecks: Sendable {
         for (name, lines) in [("一般公共预算财政拨款支出决算表", accounts.generalBudgetLines),
                               ("政府性基金预算财政拨款支出决算表", accounts.governmentFundsLines),
                               ("国有资本经营预算财政拨款支出决算表", accounts.stateCapitalLines)] {
-            findings += subtotals(lines, statement: name, location) + codes(lines, year: accounts.fiscalYear, statement: name, location)
+            findings += subtotals(lines, statement: name, location) + rows(lines, statement: name, location)
+                + codes(lines, year: accounts.fiscalYear, statement: name, location)
         }
         findings += basicAcrossStatements(accounts, location) + procurement(accounts.procurement, location)
         findings += economicCodes(accounts, location)
@@ -78,6 +79,19 @@ public struct FinalAccountsChecks: Sendable {
             return finding(
                 "final.subtotal", .error, location, quote: "\(line.path) \(line.actual.wanText)万元", expected: sum, stated: line.actual,
                 "\(statement)中“\(line.path)”为 \(line.actual.wanText)万元，其下各项之和为 \(list) = \(sum.wanText)万元")
+        }
+    }
+
+    /// Each line's 基本支出 + 项目支出 against its 合计, where the line gives all three.
+    private func rows(_ lines: [FunctionalLine], statement: String, _ location: SourceLocation) -> [Finding] {
+        lines.compactMap { line in
+            guard let basic = line.basic, let project = line.project, basic + project != line.actual,
+                !PrintedPrecision.sumMatches(total: line.actual.amount(in: .wan), sum: (basic + project).amount(in: .wan), count: 2, decimals: 2)
+            else { return nil }
+            return Finding(
+                rule: "final.row", severity: .error, location: location, quote: "\(line.code ?? "") \(line.names.last ?? "")",
+                expected: "合计 \(line.actual.wanText)万元", stated: "基本支出 \(basic.wanText)万元 + 项目支出 \(project.wanText)万元",
+                explanation: "\(statement)中“\(line.path)”的基本支出 \(basic.wanText)万元 + 项目支出 \(project.wanText)万元 = \((basic + project).wanText)万元，与合计 \(line.actual.wanText)万元不符")
         }
     }
 
