@@ -48,6 +48,17 @@ if arguments.first == "report" {
     try ReportBenchmark.run(reports: reports, data: data, xlsx: xlsx)
     exit(0)
 }
+if arguments.first == "disclosure" {
+    var count = 1_000
+    var data = URL(fileURLWithPath: "docs/examples/seed003-final-accounts.json")
+    var iterator = arguments.dropFirst().makeIterator()
+    while let argument = iterator.next() {
+        if argument == "--count", let value = iterator.next().flatMap(Int.init) { count = value }
+        if argument == "--data", let value = iterator.next() { data = URL(fileURLWithPath: value) }
+    }
+    try DisclosureBenchmark.run(count: count, data: data)
+    exit(0)
+}
 if arguments.first == "monitor-province" {
     var projects = 1_000
     var out = URL(fileURLWithPath: "monitor-province.json")
@@ -77,7 +88,7 @@ if arguments.first == "web-seed" {
     exit(0)
 }
 guard arguments.first == "score" else {
-    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR] | report [--reports N] [--data FILE] [--xlsx] | web-seed --database LOCATION [--agencies N] [--projects N]")
+    print("usage: jixiao-bench score [--projects N] [--indicators K] [--json] | check [--files N] [--seeds DIR] | report [--reports N] [--data FILE] [--xlsx] | disclosure [--count N] [--data FILE] | web-seed --database LOCATION [--agencies N] [--projects N]")
     exit(2)
 }
 let options = Options(Array(arguments.dropFirst()))

@@ -18,12 +18,25 @@ enum FigureRole: Hashable, Sendable {
     static let adjustmentWords = ["追加", "调增", "调减", "收回"] + carryOverWords
 
     /// The role of `figure`: the last clause of its lead decides.
+    /// "比2019年", "较2022年": a comparison with a named year (scanned, not matched with an expression built per call).
+    static func namesEarlierYear(_ text: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count >= 6 else { return false }
+        for index in 0...(characters.count - 6) where characters[index] == "比" || characters[index] == "较" {
+            if characters[index + 1] == "2", characters[index + 2] == "0", characters[index + 3].isASCII, characters[index + 3].isNumber,
+                characters[index + 4].isASCII, characters[index + 4].isNumber, characters[index + 5] == "年" {
+                return true
+            }
+        }
+        return false
+    }
+
     static func of(_ figure: ProseFigure) -> FigureRole {
         let clause = figure.leadClause()
         let verbs = decreaseWords + increaseWords
         // A verb just before the amount ("…决算增加0.05万元") is a change; one that opens the clause ("提高干部报酬100万元")
         // only after a comparison ("与上年相比，增加…").
-        let compares = { (text: String) in comparisonWords.contains(where: text.contains) || text.contains(/[比较]20\d\d年/) }
+        let compares = { (text: String) in comparisonWords.contains(where: text.contains) || Self.namesEarlierYear(text) }
         if compares(clause) || verbs.contains(where: { clause.hasSuffix($0) || clause.hasSuffix($0 + "了") })
             || verbs.contains(where: clause.hasPrefix) && compares(figure.lead) {
             // "比上年的30万元减少…": the amount that follows the comparison without a verb is the earlier year's.

@@ -107,7 +107,7 @@ struct FinalAccountsReader {
             table.sheet.entries(in: row).map { table.sheet.compactText($0) }.joined()
         }).joined()
         let compact = head.filter { !$0.isWhitespace }
-        let matches = layout.statements.flatMap { key, words in words.filter { compact.contains($0) }.map { (key, $0.count) } }
+        let matches = layout.statements.flatMap { key, words in words.filter { HeaderWords.includes(compact, $0) }.map { (key, $0.count) } }
         return matches.max { $0.1 < $1.1 }.flatMap { StatementTable(rawValue: $0.0) }
     }
 
@@ -241,9 +241,9 @@ struct FinalAccountsReader {
             var code = sheet.compactText(row: row, column: codeColumn)
             var name = sheet.compactText(row: row, column: nameColumn)
             // "2240101 行政运行" in one cell, or the code split over 类 / 款 / 项 cells before the name.
-            if let match = code.firstMatch(of: /^([0-9]{3,7})\s*(\S.*)$/), name.isEmpty || name == code {
-                code = String(match.1)
-                name = String(match.2)
+            if let (digits, rest) = Self.codeAndName(code, lengths: 3...7), name.isEmpty || name == code {
+                code = digits
+                name = rest
             }
             let digits = entries.prefix { $0.columns.lowerBound < nameColumn }.map { sheet.compactText($0) }
             if digits.count > 1, digits.allSatisfy({ $0.allSatisfy(\.isNumber) }) { code = digits.joined() }
@@ -319,9 +319,9 @@ struct FinalAccountsReader {
                 var code = sheet.compactText(entry)
                 var name = index + 1 < entries.count ? sheet.compactText(entries[index + 1]) : ""
                 var amountIndex = index + 2
-                if let match = code.firstMatch(of: /^(3[0-9]{4})\s*(\S.*)$/) {
-                    code = String(match.1)
-                    name = String(match.2)
+                if let (digits, rest) = Self.codeAndName(code, lengths: 5...5), digits.hasPrefix("3") {
+                    code = digits
+                    name = rest
                     amountIndex = index + 1
                 } else if reading.tokens, index + 1 < entries.count, Self.isNumeral(name) {
                     // A name wrapped onto the lines around its row: the amount follows the code.
@@ -386,12 +386,17 @@ struct FinalAccountsReader {
 
     // MARK: Helpers
 
-    /// The key a label names: equal to a word, else the longest word it contains.
+    /// The key a label names: equal to a word, else the longest word it contains (spaces of a PDF's text ignored).
     static func key(_ text: String, _ words: [String: [String]]) -> String? {
-        let compact = HeaderWords.bare(text).filter { !$0.isWhitespace }
-        guard !compact.isEmpty, compact.count <= 40 else { return nil }
-        if let exact = words.first(where: { $0.value.contains(compact) })?.key { return exact }
-        return words.flatMap { key, list in list.filter { compact.contains($0) }.map { (key, $0.count) } }.max { $0.1 < $1.1 }?.0
+        HeaderWords.key(of: text.filter { !$0.isWhitespace }, in: words)
+    }
+
+    /// "2240101 行政运行" → ("2240101", "行政运行"): a code of `lengths` digits and the name after it; nil otherwise.
+    static func codeAndName(_ text: String, lengths: ClosedRange<Int>) -> (String, String)? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let rest = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        guard lengths.contains(digits.count), !rest.isEmpty else { return nil }
+        return (String(digits), rest)
     }
 
     /// "1", "12": a 行次 (line number) cell, not an amount.
