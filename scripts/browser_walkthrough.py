@@ -9,13 +9,15 @@ looks at the overview and at the years set up on its admin page; the other unit 
 from the project's page and sees both years side by side, and imports the project's payments ledger; its finance staff
 enters a payment of 12,000 元, which counts as executed only once 经办人, 分管领导 and 主要领导 have signed and the
 党委会's decision and the 分管区领导's consent are recorded, when the evaluation's execution rate changes; seed 004's
-unit sees its overall evaluation on its own page. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+unit sees its overall evaluation on its own page, imports its final accounts and sees the disclosure with its seven
+charts, and submits them. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
     python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
 
 Needs Debian's chromium and chromium-driver and PyPI's selenium (.ci/run installs them).
 """
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -32,6 +34,7 @@ from selenium.webdriver.common.by import By
 ROOT = jixiao_server.ROOT
 FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-self-evaluation.xlsx")
 UNIT = "株洲市芦淞区应急管理局"
+PROJECT_UNIT = "攀枝花市东区应急管理局"
 LEDGER = os.path.join(ROOT, "docs", "examples", "seed000-ledger.csv")
 
 
@@ -103,7 +106,9 @@ def main():
     os.makedirs(arguments.shots, exist_ok=True)
     database = os.path.join(tempfile.mkdtemp(), "walkthrough.sqlite")
     server, logins = jixiao_server.start(arguments.binary, arguments.port, database)
-    lead = next(login for login in logins if login.startswith("unit") and login != "unit1")
+    lead = jixiao_server.login_of("unit", UNIT)
+    # The project's unit and its staff of the approval chain, by the unit's name (the examples hold several units).
+    unit1, finance1, clerk1, deputy1 = (jixiao_server.login_of(role, PROJECT_UNIT) for role in ["unit", "finance", "clerk", "deputy"])
     driver = browser()
     try:
         walk = Walk(driver, f"http://127.0.0.1:{arguments.port}", arguments.shots)
@@ -166,7 +171,7 @@ def main():
         walk.expect(["系统管理", "年度", "2023", "开放", "hunan-2023-agency@2023.1"], "the bureau sees the years and their profiles")
         walk.shot("web-admin.png", 1300)
 
-        walk.sign_in("unit1", logins["unit1"])
+        walk.sign_in(unit1, logins[unit1])
         driver.find_element(By.LINK_TEXT, "各年度").click()
         walk.expect(["各年度情况", "2023 年度", "95.52", "85.23%"], "the project's page shows its 2023 evaluation")
         year = driver.find_element(By.NAME, "fiscalYear")
@@ -188,7 +193,7 @@ def main():
         driver.find_element(By.ID, "import-ledger").click()
         walk.expect(["支付台账", "409094.00", "85.23%"], "the unit's lead imports the project's 2023 payments ledger (paper approvals)")
         ledger = driver.current_url
-        walk.sign_in("finance1", logins["finance1"])
+        walk.sign_in(finance1, logins[finance1])
         driver.get(ledger)
         for name, value in [("date", "2023-12-20"), ("voucher", "2023-090"), ("payee", "某应急物资有限公司"), ("amount", "12000"),
                             ("purpose", "应急物资补充"), ("invoice", "FP2023122001")]:
@@ -209,15 +214,15 @@ def main():
             # The next sign-in would abandon a POST still under way: wait until the answer has replaced the page.
             WebDriverWait(driver, 30).until(staleness_of(form))
 
-        approve("clerk1", "clerk")
-        approve("deputy1", "divisionLead")
-        approve("unit1", "principal")
+        approve(clerk1, "clerk")
+        approve(deputy1, "divisionLead")
+        approve(unit1, "principal")
         walk.expect(["未执行：缺局党委会、分管区领导", "409094.00"], "three signatures: still not executed")
-        approve("unit1", "partyCommittee", "2023-12-18", "第19次党委会")
+        approve(unit1, "partyCommittee", "2023-12-18", "第19次党委会")
         walk.expect(["未执行：缺分管区领导", "409094.00"], "the 党委会's decision recorded: still not executed")
         driver.execute_script("document.getElementById('payment-2023-090').scrollIntoView({block: 'center'})")
         walk.shot("web-ledger-pending.png", 900)
-        approve("unit1", "districtLeader", "2023-12-19", "区领导批示")
+        approve(unit1, "districtLeader", "2023-12-19", "区领导批示")
         walk.expect(["421094.00", "87.73%"], "the 分管区领导's consent recorded: executed, the rate changes")
         walk.shot("web-ledger.png", 700)
         driver.find_element(By.LINK_TEXT, "该项目各年度").click()
@@ -227,6 +232,23 @@ def main():
         driver.find_element(By.LINK_TEXT, "本单位").click()
         walk.expect(["部门整体支出绩效自评", "2023 年度"], "the agency's overall evaluation shows as the agency's")
         walk.shot("web-agency.png", 700)
+
+        # The unit's final accounts (seed 003's data, the unit left blank: taken as the lead's own) imported as JSON.
+        accounts = json.load(open(os.path.join(ROOT, "docs", "examples", "seed003-final-accounts.json"), encoding="utf-8"))
+        accounts["agency"]["name"] = ""
+        upload = os.path.join(tempfile.mkdtemp(), "final-accounts.json")
+        json.dump(accounts, open(upload, "w", encoding="utf-8"), ensure_ascii=False)
+        walk.open("/documents")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/documents/import'] input[type=file]").send_keys(upload)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/documents/import'] button").click()
+        walk.expect(["2020年度部门决算", "图7：“三公”经费财政拨款支出结构", "一般公共服务支出（类）14.31万元，占0.57%"],
+                    "imports its final accounts and sees the disclosure with its charts")
+        if len(driver.find_elements(By.CSS_SELECTOR, "#disclosure svg")) != 7:
+            sys.exit("the disclosure does not show its seven charts")
+        driver.execute_script("document.querySelector('#disclosure svg').scrollIntoView({block: 'center'})")
+        walk.shot("web-final-accounts.png", 1000)
+        driver.find_element(By.ID, "submit").click()
+        walk.expect(["已提交"], "submits its final accounts")
     finally:
         driver.quit()
         server.terminate()

@@ -3,8 +3,8 @@ import JixiaoCore
 import JixiaoDocuments
 import JixiaoStore
 
-/// What a fresh installation starts with: the units of the example evaluations (docs/examples) with their
-/// projects, a finance-bureau administrator, a reviewer of those units and, per unit, its 单位负责人 and the staff of its
+/// What a fresh installation starts with: the units of the example evaluations and final accounts (docs/examples)
+/// with their projects, a finance-bureau administrator, a reviewer of those units and, per unit, its 单位负责人 and the staff of its
 /// payment approvals (财务, 经办人, 分管领导), each with a random password (kept to `PasswordRules`) printed once.
 public enum ExampleData {
     /// One account created on first start and its password.
@@ -19,13 +19,18 @@ public enum ExampleData {
     public static func seedIfEmpty(_ app: WebApp, examples: URL?) async throws -> [FirstLogin] {
         guard try await app.accounts.userCount() == 0 else { return [] }
         var evaluations: [SelfEvaluation] = []
+        var disclosures: [FinalAccounts] = []
         if let examples, let names = try? FileManager.default.contentsOfDirectory(atPath: examples.path) {
             for name in names.sorted() where name.hasSuffix(".json") {
-                let url = examples.appendingPathComponent(name)
-                evaluations += try SelfEvaluationImporter.fromJSON(Data(contentsOf: url), file: name)
+                let data = try Data(contentsOf: examples.appendingPathComponent(name))
+                if let accounts = try FinalAccountsFile.decode(data, file: name) {
+                    disclosures.append(accounts)
+                } else {
+                    evaluations += try SelfEvaluationImporter.fromJSON(data, file: name)
+                }
             }
         }
-        let units = Array(Set(evaluations.map(\.agency.name))).sorted()
+        let units = Array(Set(evaluations.map(\.agency.name) + disclosures.map(\.agency.name))).sorted()
         let existing = Set(try await app.store.agencies().map(\.name))
         for unit in units where !existing.contains(unit) { try await app.store.addAgency(unit) }
         for year in Set(evaluations.compactMap(\.fiscalYear)) {
@@ -35,6 +40,7 @@ public enum ExampleData {
                 agencyProfile: try app.profiles.defaultProfile(for: .agency).reference))
         }
         if !evaluations.isEmpty { _ = try await app.store.create(evaluations, by: Author(id: nil, name: "示例数据")) }
+        if !disclosures.isEmpty { _ = try await app.store.create(disclosures, by: Author(id: nil, name: "示例数据")) }
         var logins: [FirstLogin] = []
         func add(_ login: String, _ name: String, _ role: Role, agency: String? = nil, reviews: [String] = [], positions: [String] = []) async throws {
             let password = PasswordRules.generate()
