@@ -85,4 +85,24 @@ import Testing
         let found = try #require(findings(accounts).first { $0.rule == "final.basic" })
         #expect(found.stated == "1797.58万元" && found.expected == "1796.60万元")
     }
+
+    @Test func sentencesAreComparedInTheUnitTheyPrint() throws {
+        let accounts = try Self.seed003()
+        func findings(_ text: String) -> [Finding] {
+            DisclosureSentenceChecks(labels: [.generalBudgetSpending: ["一般公共预算财政拨款支出"]])
+                .findings(prose: ReportProse(paragraphs: [Paragraph(text: text, location: SourceLocation())]), accounts: accounts)
+        }
+        #expect(findings("2020年一般公共预算财政拨款支出0.25亿元。").isEmpty, "2491.62万元 is 0.25亿元 to two decimals")
+        #expect(findings("2020年一般公共预算财政拨款支出2491.62万元。").isEmpty)
+        #expect(findings("2020年一般公共预算财政拨款支出0.24亿元。").first?.expected == "2491.62万元")
+    }
+
+    @Test func amountsOfAnySizeNeverStopTheChecks() throws {
+        var accounts = try Self.seed003()
+        accounts.generalBudgetLines[0].actual = Money(fen: .max)
+        accounts.generalBudgetLines[1].actual = Money(fen: .max)
+        #expect(accounts.value(of: .generalBudgetSpending) == nil, "a sum that does not fit is no sum")
+        _ = findings(accounts)
+        #expect(accounts.inputProblem?.contains("超出金额上限") == true)
+    }
 }

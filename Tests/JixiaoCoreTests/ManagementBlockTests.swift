@@ -71,6 +71,7 @@ import Testing
         #expect(Self.item(sheet, "three-public-control")?.pointsLost == nil)
         let group = try #require(Self.group(sheet, "预算执行管理"))
         #expect(group.score == nil && group.explanation.contains("“三公”经费控制率"), "the rules publish no item weight: fail closed")
+        #expect(sheet.grade == nil, "a total missing a group's points gets no grade")
     }
 
     @Test func zeroDenominatorsAndMissingReviewsAreNoData() throws {
@@ -80,9 +81,11 @@ import Testing
         evaluation.managementReview.removeAll { $0.indicator == "procurement" }
         let sheet = try Self.sheet(evaluation)
         let completion = try #require(Self.item(sheet, "budget-completion"))
-        #expect(completion.rate == nil && completion.provenance.rule == .noData && completion.provenance.explanation.contains("分母为零"))
+        #expect(completion.rate == nil && completion.provenance.explanation.contains("分母为零"))
+        #expect(completion.pointsLost == 0 && completion.provenance.explanation.contains("按单位自评计满分"), "no standard: the unit's review stands")
         #expect(Self.item(sheet, "payment-progress")?.rate == nil, "its fallback has no data either")
         #expect(Self.item(sheet, "staff-control")?.rateText == "无数据")
+        #expect(Self.group(sheet, "部门预算管理")?.score == 5, "no standard for the rate: the unit's review stands even without data")
         let procurement = try #require(Self.item(sheet, "procurement"))
         #expect(procurement.score == nil && procurement.provenance.explanation.contains("未对“政府采购管理”自评"))
         #expect(Self.group(sheet, "政府采购管理")?.score == nil)
@@ -117,6 +120,14 @@ import Testing
         profile = try Self.profile()
         profile.management?.groups[0].weight = 7
         #expect { try catalog.add(profile) } throws: { "\($0)".contains("应为 100") }
+    }
+
+    @Test func aFallbackToItselfIsRefused() throws {
+        var profile = try Self.profile()
+        let index = try #require(profile.management?.indicators.firstIndex { $0.id == "payment-progress" })
+        profile.management?.indicators[index].fallback = "payment-progress"
+        var catalog = ProfileCatalog(profiles: [])
+        #expect { try catalog.add(profile) } throws: { "\($0)".contains("替代指标") }
     }
 
     @Test func aProportionalBandEarnsTheRateItself() {

@@ -33,7 +33,7 @@ import Testing
             // The statements as the XLSX 决算 software exports read back into the same figures.
             let workbook = try DisclosureWorkbook.data(Self.seed003(agency: WebHarness.unitB), outline: DisclosureOutline.builtin())
             let again = try await lead.upload("/documents/import", file: workbook, name: "决算表.xlsx")
-            #expect(again.status == .seeOther && again.headers[.location] == path, "the same unit and year: a new version, not a copy")
+            #expect(again.status == .seeOther && again.headers[.location] == path, "the same unit and year: a new version, not a copy: \(again.status) \(again.text.prefix(300))")
             let head = try await fixture.app.store.head(String(path.split(separator: "/").last!), for: Actor(role: .bureauAdmin))
             #expect(head.version == 2)
 
@@ -42,6 +42,8 @@ import Testing
             try await other.signIn("leadA")
             let refused = try await other.upload("/documents/import", file: json, name: "决算.json")
             #expect(refused.status == .unprocessableContent && refused.text.contains("不能导入其他单位的决算"))
+            let refusedSheets = try await other.upload("/documents/import", file: workbook, name: "决算表.xlsx")
+            #expect(refusedSheets.status == .unprocessableContent && refusedSheets.text.contains("不能导入其他单位的决算"), "the sheets' 编制单位 is checked too")
 
             #expect(try await lead.post(path + "/submit").status == .seeOther)
             var reviewer = Browser(client)

@@ -14,7 +14,12 @@ public struct ManagementChecks: Sendable {
         func location(_ judgment: ManagementJudgment?) -> SourceLocation {
             judgment?.source ?? evaluation.source ?? SourceLocation()
         }
+        // The last review of an item stands, as in the scoring.
+        var review: [ManagementJudgment] = []
         for judgment in evaluation.managementReview {
+            if let index = review.firstIndex(where: { $0.indicator == judgment.indicator }) { review[index] = judgment } else { review.append(judgment) }
+        }
+        for judgment in review {
             guard let rule = rules.indicators.first(where: { $0.id == judgment.indicator }) else {
                 findings.append(Finding(
                     rule: "management.unknown", severity: .warning, location: location(judgment), quote: judgment.indicator,
@@ -31,7 +36,7 @@ public struct ManagementChecks: Sendable {
         }
         for group in rules.groups {
             let ids = Set(rules.indicators(in: group.name).map(\.id))
-            let judged = evaluation.managementReview.filter { ids.contains($0.indicator) }
+            let judged = review.filter { ids.contains($0.indicator) }
             let lost = judged.reduce(ExactDecimal(0)) { $0 + $1.pointsLost }
             if lost > group.weight {
                 findings.append(Finding(

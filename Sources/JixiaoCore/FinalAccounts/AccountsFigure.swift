@@ -105,16 +105,43 @@ extension FinalAccounts {
         }
     }
 
-    /// The sum of the amounts present; nil when none is.
+    /// The sum of the amounts present; nil when none is, or when it does not fit (figures from a file may be any size:
+    /// no sum of them may stop the program).
     public static func sum(_ amounts: [Money?]) -> Money? {
-        let present = amounts.compactMap { $0 }
-        return present.isEmpty ? nil : present.reduce(Money(fen: 0), +)
+        var total: Int64 = 0
+        var any = false
+        for amount in amounts {
+            guard let amount else { continue }
+            let (sum, overflow) = total.addingReportingOverflow(amount.fen)
+            if overflow { return nil }
+            total = sum
+            any = true
+        }
+        return any ? Money(fen: total) : nil
     }
 
-    /// The lines that are not subtotals of others: the 项 (and any 类 or 款 with nothing under it).
+    /// The lines that are not subtotals of others: the 项 (and any 类 or 款 with nothing under it), in one pass.
     public static func leaves(_ lines: [FunctionalLine]) -> [FunctionalLine] {
-        lines.filter { line in
-            !lines.contains { other in other.level > line.level && Array(other.names.prefix(line.level)) == line.names }
+        var parents: Set<[String]> = []
+        for line in lines where line.level > 1 {
+            for level in 1..<line.level { parents.insert(Array(line.names.prefix(level))) }
+        }
+        return lines.filter { !parents.contains($0.names) }
+    }
+
+    /// How many printed lines add up to `figure`: the rounding its total may differ from their sum by.
+    func lineCount(of figure: AccountsFigure) -> Int {
+        switch figure {
+        case .generalBudgetSpending, .generalBudgetBudget: Self.leaves(generalBudgetLines).count
+        case .governmentFundsSpending: Self.leaves(governmentFundsLines).count
+        case .stateCapitalSpending: Self.leaves(stateCapitalLines).count
+        case .generalBudgetBasic: basicLines.count
+        case .personnel: basicLines.filter { $0.group == .personnel }.count
+        case .publicFunds: basicLines.filter { $0.group == .publicFunds }.count
+        case .income: income.count
+        case .appropriationSpending, .appropriationSpendingTotal:
+            Self.leaves(generalBudgetLines).count + Self.leaves(governmentFundsLines).count + Self.leaves(stateCapitalLines).count + 1
+        default: 6
         }
     }
 
@@ -125,7 +152,7 @@ extension FinalAccounts {
         for line in leaves(lines) {
             guard let name = line.names.first else { continue }
             if amounts[name] == nil { order.append(name) }
-            amounts[name] = (amounts[name] ?? Money(fen: 0)) + line.actual
+            amounts[name] = Self.sum([amounts[name], line.actual]) ?? amounts[name]
         }
         return order.map { ($0, amounts[$0]!) }
     }

@@ -2,6 +2,7 @@
 /// 部门预算支出经济分类 (类 3, 款 5) for the years it covers, and which levels the file lists completely. A code at a
 /// complete level that is not listed is not that year's; at a level the file lists only in part it cannot be told.
 public struct Classification: Hashable, Sendable, Codable {
+    /// Which classification.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// 支出功能分类
         case functional

@@ -15,7 +15,7 @@ public struct DisclosureSentenceChecks: Sendable {
         for sentence in prose.allSentences {
             var previous: String?
             for figure in sentence.amounts where FigureRole.of(figure) == .current {
-                guard let printed = figure.wan else { continue }
+                guard figure.wan != nil else { continue }
                 let clause = Self.withoutLinkingWords(figure.leadClause(separators: "，,；;。：:、"))
                 guard var (key, label) = candidates.first(where: { clause.hasSuffix($0.1) }) else { continue }
                 // "财政拨款收入总计…、支出总计…": the second label shares the first one's subject.
@@ -24,10 +24,11 @@ public struct DisclosureSentenceChecks: Sendable {
                 }
                 previous = label
                 guard let expected = accounts.stated[key] ?? accounts.value(of: key) else { continue }
+                // Compared in the unit printed (万元, 亿元 or 元), to the decimals printed.
+                let unit: MoneyUnit = if case .amount(let printedUnit) = figure.kind { printedUnit ?? .wan } else { .wan }
                 let decimals = figure.numeral.split(separator: ".").dropFirst().first?.count ?? 0
-                let rounded = expected.amount(in: .wan).rounded(scale: decimals)
-                guard rounded != printed, (expected.amount(in: .wan) - printed).magnitude > ExactDecimal(significand: 5, exponent: -(decimals + 1))
-                else { continue }
+                let inUnit = expected.amount(in: unit)
+                guard (inUnit - figure.value).magnitude > ExactDecimal(significand: 5, exponent: -(decimals + 1)) else { continue }
                 findings.append(sentence.finding(
                     "final.sentence", .error, expected: expected.wanText + "万元", stated: figure.printed,
                     "文中\(label)为 \(figure.printed)，决算表中为 \(expected.wanText)万元"))

@@ -177,6 +177,7 @@ public struct EconomicLine: Hashable, Sendable, Codable {
     public var group: BasicGroup
     public var amount: Money
 
+    /// 人员经费 or 公用经费.
     public enum BasicGroup: String, Hashable, Sendable, Codable {
         case personnel, publicFunds
     }

@@ -57,7 +57,7 @@ public struct FinalAccountsChecks: Sendable {
     private func statedTotals(_ accounts: FinalAccounts, _ location: SourceLocation) -> [Finding] {
         AccountsFigure.allCases.compactMap { figure in
             guard let stated = accounts.stated[figure], let computed = accounts.value(of: figure),
-                !PrintedPrecision.sumMatches(total: stated.amount(in: .wan), sum: computed.amount(in: .wan), count: 2, decimals: 2)
+                !PrintedPrecision.sumMatches(total: stated.amount(in: .wan), sum: computed.amount(in: .wan), count: accounts.lineCount(of: figure), decimals: 2)
             else { return nil }
             return finding(
                 "final.total", .error, location, quote: "\(figure.label) \(stated.wanText)万元", expected: computed, stated: stated,
@@ -65,15 +65,18 @@ public struct FinalAccountsChecks: Sendable {
         }
     }
 
-    /// Each 类 and 款 line against the lines under it.
+    /// Each 类 and 款 line against the lines under it (the next level that has lines: a 类 whose 款 are not printed
+    /// sums its 项); the lines are grouped once by the names above them.
     private func subtotals(_ lines: [FunctionalLine], statement: String, _ location: SourceLocation) -> [Finding] {
-        lines.compactMap { line in
-            // What is directly under it: the next level that has lines (a 类 whose 款 are not printed sums its 项).
-            let under = lines.filter { $0.level > line.level && Array($0.names.prefix(line.level)) == line.names }
-            guard let next = under.map(\.level).min() else { return nil }
+        var below: [[String]: [FunctionalLine]] = [:]
+        for line in lines where line.level > 1 {
+            for level in 1..<line.level { below[Array(line.names.prefix(level)), default: []].append(line) }
+        }
+        return lines.compactMap { line in
+            guard let under = below[line.names], let next = under.map(\.level).min() else { return nil }
             let children = under.filter { $0.level == next }
-            let sum = children.reduce(Money(fen: 0)) { $0 + $1.actual }
-            guard !PrintedPrecision.sumMatches(total: line.actual.amount(in: .wan), sum: sum.amount(in: .wan), count: children.count, decimals: 2)
+            guard let sum = FinalAccounts.sum(children.map(\.actual)),
+                !PrintedPrecision.sumMatches(total: line.actual.amount(in: .wan), sum: sum.amount(in: .wan), count: children.count, decimals: 2)
             else { return nil }
             let list = children.map { "\($0.names.last ?? "") \($0.actual.wanText)" }.joined(separator: " + ")
             return finding(
@@ -85,13 +88,13 @@ public struct FinalAccountsChecks: Sendable {
     /// Each line's 基本支出 + 项目支出 against its 合计, where the line gives all three.
     private func rows(_ lines: [FunctionalLine], statement: String, _ location: SourceLocation) -> [Finding] {
         lines.compactMap { line in
-            guard let basic = line.basic, let project = line.project, basic + project != line.actual,
-                !PrintedPrecision.sumMatches(total: line.actual.amount(in: .wan), sum: (basic + project).amount(in: .wan), count: 2, decimals: 2)
+            guard let basic = line.basic, let project = line.project, let sum = FinalAccounts.sum([basic, project]), sum != line.actual,
+                !PrintedPrecision.sumMatches(total: line.actual.amount(in: .wan), sum: sum.amount(in: .wan), count: 2, decimals: 2)
             else { return nil }
             return Finding(
                 rule: "final.row", severity: .error, location: location, quote: "\(line.code ?? "") \(line.names.last ?? "")",
                 expected: "合计 \(line.actual.wanText)万元", stated: "基本支出 \(basic.wanText)万元 + 项目支出 \(project.wanText)万元",
-                explanation: "\(statement)中“\(line.path)”的基本支出 \(basic.wanText)万元 + 项目支出 \(project.wanText)万元 = \((basic + project).wanText)万元，与合计 \(line.actual.wanText)万元不符")
+                explanation: "\(statement)中“\(line.path)”的基本支出 \(basic.wanText)万元 + 项目支出 \(project.wanText)万元 = \(sum.wanText)万元，与合计 \(line.actual.wanText)万元不符")
         }
     }
 
@@ -99,7 +102,7 @@ public struct FinalAccountsChecks: Sendable {
     private func basicAcrossStatements(_ accounts: FinalAccounts, _ location: SourceLocation) -> [Finding] {
         let leaves = FinalAccounts.leaves(accounts.generalBudgetLines)
         guard let economic = accounts.value(of: .generalBudgetBasic), !leaves.isEmpty, leaves.allSatisfy({ $0.basic != nil }) else { return [] }
-        let functional = leaves.reduce(Money(fen: 0)) { $0 + ($1.basic ?? Money(fen: 0)) }
+        guard let functional = FinalAccounts.sum(leaves.map(\.basic)) else { return [] }
         guard !PrintedPrecision.sumMatches(total: economic.amount(in: .wan), sum: functional.amount(in: .wan), count: leaves.count, decimals: 2)
         else { return [] }
         return [finding(

@@ -17,7 +17,6 @@ enum FigureRole: Hashable, Sendable {
     /// Amounts that adjust or carry a budget rather than state it: neither side of a rate, never a part of a total.
     static let adjustmentWords = ["追加", "调增", "调减", "收回"] + carryOverWords
 
-    /// The role of `figure`: the last clause of its lead decides.
     /// "比2019年", "较2022年": a comparison with a named year (scanned, not matched with an expression built per call).
     static func namesEarlierYear(_ text: String) -> Bool {
         let characters = Array(text)
@@ -31,6 +30,7 @@ enum FigureRole: Hashable, Sendable {
         return false
     }
 
+    /// The role of `figure`: the last clause of its lead decides.
     static func of(_ figure: ProseFigure) -> FigureRole {
         let clause = figure.leadClause()
         let verbs = decreaseWords + increaseWords

@@ -50,7 +50,7 @@ public struct ManagementRules: Hashable, Sendable, Codable {
         if ids.count != indicators.count { return "管理指标的 id 有重复" }
         for rule in indicators {
             if rule.formula == nil && rule.fallback == nil && !rule.bands.isEmpty { return "管理指标“\(rule.name)”有得分档但没有公式" }
-            if let fallback = rule.fallback, indicators.first(where: { $0.id == fallback })?.formula == nil {
+            if let fallback = rule.fallback, fallback == rule.id || indicators.first(where: { $0.id == fallback })?.formula == nil {
                 return "管理指标“\(rule.name)”的替代指标“\(fallback)”不是有公式的指标"
             }
             if groups.isEmpty && rule.weight == nil { return "管理指标“\(rule.name)”没有分值，且评分规则未分组" }

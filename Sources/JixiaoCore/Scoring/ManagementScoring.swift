@@ -49,10 +49,13 @@ public struct ManagementScoring: Sendable {
         return (items, groups)
     }
 
-    /// The block's points in the total: the groups' where it has groups, else the items'; 0 when it does not count.
-    public func total(_ items: [ManagementScore], groups: [ManagementGroupScore]) -> ExactDecimal {
+    /// The block's points in the total: the groups' where it has groups, else the items'; 0 when it does not count;
+    /// nil when a group's score cannot be known (the total is then not the evaluation's, and no grade is given).
+    public func total(_ items: [ManagementScore], groups: [ManagementGroupScore]) -> ExactDecimal? {
         guard profile.management?.countsInTotal == true else { return 0 }
-        return groups.isEmpty ? items.reduce(0) { $0 + ($1.score ?? 0) } : groups.reduce(0) { $0 + ($1.score ?? 0) }
+        if groups.isEmpty { return items.reduce(0) { $0 + ($1.score ?? 0) } }
+        guard groups.allSatisfy({ $0.score != nil }) else { return nil }
+        return groups.reduce(0) { $0 + ($1.score ?? 0) }
     }
 
     public func score(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation) -> ManagementScore {
@@ -64,12 +67,14 @@ public struct ManagementScoring: Sendable {
         let capacity = rule.weight ?? profile.management?.groups.first { $0.name == rule.group }?.weight
         var explanation: String
         if rule.formula != nil || rule.fallback != nil {
-            guard let (rate, computed) = self.rate(rule, evaluation) else {
-                result.provenance.explanation = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "\(rule.name)无数据"
+            let computedRate = self.rate(rule, evaluation)
+            let noData = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "\(rule.name)无数据"
+            guard computedRate != nil || (rule.bands.isEmpty && judgment != nil && profile.management?.countsInTotal == true) else {
+                result.provenance.explanation = noData
                 return result
             }
-            result.rate = rate
-            explanation = computed
+            result.rate = computedRate?.0
+            explanation = computedRate?.1 ?? noData
             if rule.bands.isEmpty, profile.management?.countsInTotal != true {
                 // Computed and checked only.
             } else if rule.bands.isEmpty {
@@ -80,7 +85,7 @@ public struct ManagementScoring: Sendable {
                 } else {
                     explanation += "，单位未自评：得分无法确定"
                 }
-            } else {
+            } else if let rate = computedRate?.0 {
                 let band = rule.bands.first { $0.contains(rate) }
                 let share = band?.share(of: rate) ?? 0
                 explanation += "，" + (band.map { "在“\($0.text)”档" } ?? "不在任何得分档")
@@ -117,8 +122,9 @@ public struct ManagementScoring: Sendable {
     }
 
     /// The rate of the rule's formula and how it was computed, or its fallback indicator's where it has no data (or
-    /// no figures of its own: 支付进度率 where the forms hold no payment schedule).
-    private func rate(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation) -> (ExactDecimal, String)? {
+    /// no figures of its own: 支付进度率 where the forms hold no payment schedule). A fallback's own fallback is not
+    /// followed, so no profile can send the scoring round in a circle.
+    private func rate(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation, followingFallback: Bool = true) -> (ExactDecimal, String)? {
         if let formula = rule.formula, let top = evaluation.value(of: formula.numerator),
             let bottom = evaluation.value(of: formula.denominator),
             let quotient = (formula.kind == .change ? top - bottom : top).divided(by: bottom) {
@@ -126,8 +132,9 @@ public struct ManagementScoring: Sendable {
             let dividend = formula.kind == .change ? "（\(top.plainText) − \(bottom.plainText)）" : top.plainText
             return (rate, "\(rule.name) = \(dividend) / \(bottom.plainText) = \(rate.fixed(2))%")
         }
-        guard let id = rule.fallback, let substitute = profile.management?.indicators.first(where: { $0.id == id && $0.formula != nil }),
-            let (rate, computed) = self.rate(substitute, evaluation)
+        guard followingFallback, let id = rule.fallback,
+            let substitute = profile.management?.indicators.first(where: { $0.id == id && $0.formula != nil }),
+            let (rate, computed) = self.rate(substitute, evaluation, followingFallback: false)
         else { return nil }
         let why = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "表中没有\(rule.name)的计算数据"
         return (rate, "\(why)，按评分规则以\(substitute.name)代替：\(computed)")

@@ -23,10 +23,11 @@ public struct Scorer: Sendable {
         }
         let managementScoring = ManagementScoring(profile: profile)
         let management = managementScoring.scores(evaluation)
-        let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }
-            + managementScoring.total(management.items, groups: management.groups)
+        let block = managementScoring.total(management.items, groups: management.groups)
+        let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) } + (block ?? 0)
         let total = exact.rounded(scale: profile.scoreDecimals)
-        let grade = profile.grade(for: total)
+        // A management group whose score cannot be known leaves the total incomplete: no grade is given for it.
+        let grade = block == nil ? nil : profile.grade(for: total)
         let sheet = ScoreSheet(
             title: evaluation.title,
             profile: profile.reference,

@@ -8,7 +8,7 @@ import JixiaoOffice
 /// the reason, a PDF that is encrypted, has no text layer (a scan: it needs OCR), is too large or takes too long.
 public enum PdfReport {
     public static let maximumBytes = 100 << 20
-    /// Pages read; a longer PDF is read to here and says so.
+    /// Pages read; a longer PDF is read to here (its first 300 pages are checked).
     public static let maximumPages = 300
     public static let timeout: TimeInterval = 60
 
@@ -44,17 +44,27 @@ public enum PdfReport {
         return parse(text, file: name)
     }
 
-    /// Runs `tool`, killing it after ``timeout``; its exit status, output and error text.
+    /// Runs `tool`, killing it after ``timeout``; its exit status, output and error text. The error text goes to a
+    /// file, so a damaged PDF's thousands of warnings can never fill a pipe and stall the tool.
     private static func run(_ tool: String, _ arguments: [String], file: String) throws -> (Int32, Data, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         let output = Pipe()
-        let errors = Pipe()
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-pdftotext-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let errors = try FileHandle(forWritingTo: log)
+        defer { try? errors.close() }
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        let timedOut = TimeoutFlag()
+        let deadline = DispatchWorkItem {
+            guard process.isRunning else { return }
+            timedOut.set()
+            process.terminate()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
         // Read while it runs, so a large output cannot fill the pipe and stall it; bounded like a text report.
         var data = Data()
@@ -67,10 +77,11 @@ public enum PdfReport {
         }
         process.waitUntilExit()
         deadline.cancel()
+        if timedOut.isSet { throw OfficeError(file: file, reason: "pdftotext 超过 \(Int(timeout)) 秒未完成，已终止") }
         if process.terminationReason == .uncaughtSignal {
-            throw OfficeError(file: file, reason: "pdftotext 超过 \(Int(timeout)) 秒未完成，已终止")
+            throw OfficeError(file: file, reason: "pdftotext 读取时异常退出（信号 \(process.terminationStatus)），文件可能已损坏")
         }
-        let message = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+        let message = String(decoding: (try? Data(contentsOf: log).prefix(64 << 10)) ?? Data(), as: UTF8.self)
         return (process.terminationStatus, data, message)
     }
 
@@ -109,7 +120,7 @@ public enum PdfReport {
                     continue
                 }
                 let cells = Self.cells(of: trimmed)
-                if cells.count >= 2, cells.contains(where: isAmount) {
+                if cells.count >= 2, cells.contains(where: AmountText.isAmount) {
                     closeParagraph()
                     if rows.isEmpty, let header { rows.append(header) }
                     header = nil
@@ -152,11 +163,6 @@ public enum PdfReport {
         line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func isAmount(_ cell: String) -> Bool {
-        let digits = cell.replacingOccurrences(of: ",", with: "")
-        return !digits.isEmpty && Double(digits) != nil && digits.contains(where: \.isNumber)
-    }
-
     /// "— 3 —", "- 3 -", "3": a page number line.
     static func isPageNumber(_ line: String) -> Bool {
         let core = line.filter { !"—-– ".contains($0) }
@@ -190,3 +196,13 @@ public enum PdfReport {
         return !digits.isEmpty && digits.count <= 2 && ["、", ".", "．"].contains(line.dropFirst(digits.count).first.map(String.init) ?? "")
     }
 }
+
+/// Whether a deadline has passed, set from the timer's thread and read on the caller's.
+private final class TimeoutFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+

@@ -36,7 +36,7 @@ public enum DisclosureContent {
 
     /// The chart `spec` draws from the accounts; nil when they lack its figures.
     static func chart(_ spec: DisclosureOutline.ChartSpec, accounts: FinalAccounts) -> WordChart? {
-        func numeral(_ money: Money) -> String { money.amount(in: .wan).rounded(scale: 2).description }
+        let numeral = ReportFacts.wan
         if spec.kind == "bar" {
             let figures = (spec.figures ?? []).compactMap { pair -> (String, AccountsFigure)? in
                 guard pair.count == 2, let figure = AccountsFigure(rawValue: pair[1]) else { return nil }

@@ -15,12 +15,13 @@ struct DisclosureFacts {
         values["agency"] = accounts.agency.name
         values["fiscalYear"] = String(accounts.fiscalYear)
         values["previousYear"] = String(accounts.fiscalYear - 1)
-        for figure in AccountsFigure.allCases {
-            guard let value = amount(figure) else { continue }
-            values[figure.rawValue] = Self.wan(value)
+        // Each figure once (a figure sums its lines), then the shares of each in each other.
+        let figures = AccountsFigure.allCases.compactMap { figure in amount(figure).map { (figure, $0) } }
+        for (figure, value) in figures {
+            values[figure.rawValue] = ReportFacts.wan(value)
             if let previous = accounts.previous[figure] { values[figure.rawValue + ".change"] = change(from: previous, to: value) }
-            for whole in AccountsFigure.allCases {
-                if let total = amount(whole), let share = Self.percent(value, of: total) { values["\(figure.rawValue).share.\(whole.rawValue)"] = share }
+            for (whole, total) in figures {
+                if let share = Self.percent(value, of: total) { values["\(figure.rawValue).share.\(whole.rawValue)"] = share }
             }
         }
         let expenses = accounts.officialExpenses
@@ -54,9 +55,10 @@ struct DisclosureFacts {
 
     /// "增加2516.77万元，增长134.80%", "减少8.06万元，下降27.20%", "持平"; from nothing, "增加…万元" alone.
     private func change(from previous: Money, to current: Money) -> String {
+        // Both are bounded (``FinalAccounts/maximumAmount``), so their difference fits.
         let difference = current - previous
         if difference.fen == 0 { return phrase("flat", [:]) }
-        let amount = Self.wan(Money(fen: abs(difference.fen)))
+        let amount = ReportFacts.wan(Money(fen: abs(difference.fen)))
         guard let rate = Self.percent(Money(fen: abs(difference.fen)), of: previous) else { return phrase("fromZero", ["amount": amount]) }
         return phrase(difference.fen > 0 ? "increase" : "decrease", ["amount": amount, "rate": rate])
     }
@@ -66,7 +68,7 @@ struct DisclosureFacts {
         for (key, value) in [("goods", procurement.goods), ("works", procurement.works), ("services", procurement.services),
                              ("smallAndMedium", procurement.smallAndMedium), ("small", procurement.small)] {
             guard let value else { continue }
-            values["procurement.\(key)"] = Self.wan(value)
+            values["procurement.\(key)"] = ReportFacts.wan(value)
             if let total = procurement.total, let share = Self.percent(value, of: total) { values["procurement.\(key).share"] = share }
         }
     }
@@ -76,7 +78,7 @@ struct DisclosureFacts {
         func shares(_ items: [(String, Money)], of total: Money?) -> String? {
             guard let total, !items.isEmpty else { return nil }
             return items.map { name, amount in
-                phrase("shareItem", ["name": name, "amount": Self.wan(amount), "share": Self.percent(amount, of: total) ?? "—"])
+                phrase("shareItem", ["name": name, "amount": ReportFacts.wan(amount), "share": Self.percent(amount, of: total) ?? "—"])
             }.joined(separator: separator)
         }
         values["incomeList"] = shares(accounts.income.map { ($0.source.label, $0.amount) }, of: amount(.income))
@@ -91,7 +93,7 @@ struct DisclosureFacts {
         for group in [EconomicLine.BasicGroup.personnel, .publicFunds] {
             let lines = accounts.basicLines.filter { $0.group == group }
             if !lines.isEmpty {
-                values["\(group.rawValue)List"] = lines.map { phrase("economicItem", ["name": $0.name, "amount": Self.wan($0.amount)]) }.joined(separator: economic)
+                values["\(group.rawValue)List"] = lines.map { phrase("economicItem", ["name": $0.name, "amount": ReportFacts.wan($0.amount)]) }.joined(separator: economic)
             }
         }
         let vehicles = accounts.assets.vehicles
@@ -108,7 +110,7 @@ struct DisclosureFacts {
     /// The numbered paragraph of each 一般公共预算财政拨款支出 项: its path, spending, completion and the unit's reason.
     func itemParagraphs() -> [String] {
         FinalAccounts.leaves(accounts.generalBudgetLines).enumerated().map { index, line in
-            var fills = ["number": String(index + 1), "path": line.path, "amount": Self.wan(line.actual)]
+            var fills = ["number": String(index + 1), "path": line.path, "amount": ReportFacts.wan(line.actual)]
             fills["completion"] = line.budget.map { Self.completion(line.actual, of: $0) } ?? "—"
             return phrase(line.budget == nil ? "itemWithoutBudget" : "item", fills) + (line.note ?? "")
         }
@@ -118,10 +120,6 @@ struct DisclosureFacts {
         ReportFacts(values: values).fill(template)
     }
 
-    /// 万元 to two decimals without trailing zeros: 4383.87, 1222.5, 0.
-    static func wan(_ money: Money) -> String {
-        money.amount(in: .wan).rounded(scale: 2).description
-    }
 
     /// part / whole in percent to two decimals ("0.57%"); nil when the whole is zero.
     static func percent(_ part: Money, of whole: Money) -> String? {

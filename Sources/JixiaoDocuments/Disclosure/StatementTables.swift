@@ -132,22 +132,26 @@ struct StatementTables {
         return sheet
     }
 
-    /// The lines with a 类 and 款 line before what is under them (a stated one kept, a missing one computed), in order.
+    /// The lines with a 类 and 款 line before what is under them (a stated one's code kept, its figures the sum of what
+    /// is under it), in order; one pass over the lines and one over their groups.
     static func withSubtotals(_ lines: [FunctionalLine]) -> [FunctionalLine] {
         let leaves = FinalAccounts.leaves(lines)
+        var under: [[String]: [FunctionalLine]] = [:]
+        for leaf in leaves where leaf.level > 1 {
+            for level in 1..<leaf.level { under[Array(leaf.names.prefix(level)), default: []].append(leaf) }
+        }
+        let codes = Dictionary(lines.compactMap { line in line.code.map { (line.names, $0) } }, uniquingKeysWith: { first, _ in first })
         var result: [FunctionalLine] = []
         var seen: Set<[String]> = []
         for leaf in leaves {
             for level in 1..<max(leaf.level, 1) {
                 let names = Array(leaf.names.prefix(level))
-                guard seen.insert(names).inserted else { continue }
-                let under = leaves.filter { Array($0.names.prefix(level)) == names }
-                let stated = lines.first { $0.names == names }
+                guard seen.insert(names).inserted, let group = under[names] else { continue }
                 result.append(FunctionalLine(
-                    code: stated?.code, names: names,
-                    budget: under.contains { $0.budget == nil } ? nil : FinalAccounts.sum(under.map(\.budget)),
-                    basic: FinalAccounts.sum(under.map(\.basic)), project: FinalAccounts.sum(under.map(\.project)),
-                    actual: FinalAccounts.sum(under.map(\.actual)) ?? Money(fen: 0)))
+                    code: codes[names], names: names,
+                    budget: group.contains { $0.budget == nil } ? nil : FinalAccounts.sum(group.map(\.budget)),
+                    basic: FinalAccounts.sum(group.map(\.basic)), project: FinalAccounts.sum(group.map(\.project)),
+                    actual: FinalAccounts.sum(group.map(\.actual)) ?? Money(fen: 0)))
             }
             result.append(leaf)
         }

@@ -18,11 +18,14 @@ public enum FinalAccountsFile {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             markers.contains(where: { object[$0] != nil })
         else { return nil }
+        let accounts: FinalAccounts
         do {
-            return try JSONDecoder().decode(FinalAccounts.self, from: data)
+            accounts = try JSONDecoder().decode(FinalAccounts.self, from: data)
         } catch let error as DecodingError {
             throw OfficeError(file: file, reason: error.jixiaoDescription)
         }
+        if let problem = accounts.inputProblem { throw OfficeError(file: file, reason: problem) }
+        return accounts
     }
 
     /// The statements of a workbook (the XLSX 决算 software exports, one statement a sheet, titled by the sheet's name
@@ -30,14 +33,16 @@ public enum FinalAccountsFile {
     /// The unit and the year are those given, else what the sheets' first rows state ("编制单位：…　2020年度").
     public static func fromWorkbook(_ workbook: Workbook, agency: String?, year: Int?) throws -> (FinalAccounts, [Finding])? {
         let sheets = try workbook.sheets()
-        let head = sheets.flatMap { sheet in (1...min(3, max(sheet.rowCount, 1))).flatMap { row in sheet.entries(in: row).map { sheet.compactText($0) } } }
+        let reader = FinalAccountsReader(file: workbook.file)
+        let tables = sheets.map { FinalAccountsReader.Table(title: $0.name, sheet: $0) }
+        guard tables.contains(where: { reader.statement(of: $0) != nil }) else { return nil }
+        let head = sheets.flatMap { sheet in (1...min(3, max(sheet.rowCount, 1))).flatMap { row in sheet.entries(in: row).map { sheet.text(row: row, column: $0.columns.lowerBound) } } }
         let statedYear = head.lazy.compactMap { $0.firstMatch(of: /(20[0-9]{2})年度/).flatMap { Int($0.1) } }.first
         let statedAgency = head.lazy.compactMap { $0.firstMatch(of: /编制单位[：:]([^　\s]+)/).map { String($0.1) } }.first
         guard let year = year ?? statedYear else {
             throw OfficeError(file: workbook.file, reason: "决算表没有写明年度（如“2020年度”），请在导入时填写年度")
         }
-        let tables = sheets.map { FinalAccountsReader.Table(title: $0.name, sheet: $0) }
-        return FinalAccountsReader(file: workbook.file).read(tables, agency: agency ?? statedAgency ?? "", year: year)
+        return reader.read(tables, agency: agency ?? statedAgency ?? "", year: year)
     }
 
     /// "2020年度-攀枝花市应急管理局-部门决算.docx"

@@ -2,33 +2,6 @@ import Foundation
 import JixiaoCore
 import JixiaoOffice
 
-/// The words of the 部门决算 statements (Resources/Layouts/final-accounts.json): titles, row labels, column headers.
-struct FinalAccountsLayout: Decodable, Sendable {
-    var statements: [String: [String]]
-    var income: [String: [String]]
-    var summary: [String: [String]]
-    var spendingKinds: [String: [String]]
-    var appropriation: [String: [String]]
-    var columns: [String: [String]]
-    var official: [String: [String]]
-    var officialColumns: [String: [String]]
-    var personnelTotal: [String]
-    var publicFundsTotal: [String]
-    /// The labels a disclosure's sentences give each figure.
-    var sentenceLabels: [String: [String]]
-
-    /// ``sentenceLabels`` by figure.
-    var figureLabels: [AccountsFigure: [String]] {
-        Dictionary(uniqueKeysWithValues: sentenceLabels.compactMap { key, words in AccountsFigure(rawValue: key).map { ($0, words) } })
-    }
-
-    static let shipped: FinalAccountsLayout = {
-        do { return try RuleFiles.bundled("Layouts", file: "final-accounts.json", as: FinalAccountsLayout.self) } catch {
-            fatalError("内置决算表用语文件无法读取：\(error)")
-        }
-    }()
-}
-
 /// Reads the statements of a published disclosure (tables of a DOCX or PDF, sheets of the XLSX 决算 software exports)
 /// into ``FinalAccounts``: each table known by its title (above it or in its first rows), its lines by their labels,
 /// codes and column headers. What the statements state as totals goes to ``FinalAccounts/stated``, so the checks can
@@ -46,35 +19,6 @@ struct FinalAccountsReader {
         var tokens = false
     }
 
-    /// The statements printed as lines of text (a disclosure saved as text, or a PDF's text): after each line that
-    /// is a statement's title, its lines split at spaces, up to the next title or a note (注：).
-    func tables(fromLines paragraphs: [Paragraph]) -> [Table] {
-        var tables: [Table] = []
-        var current: (title: String, rows: [[String]])?
-        func close() {
-            guard let (title, rows) = current, !rows.isEmpty else { return }
-            var cells: [CellReference: CellValue] = [:]
-            for (row, tokens) in rows.enumerated() {
-                for (column, token) in tokens.enumerated() { cells[CellReference(row: row + 1, column: column + 1)] = .text(token) }
-            }
-            tables.append(Table(title: title, sheet: Sheet(name: title, cells: cells), tokens: true))
-        }
-        for paragraph in paragraphs {
-            let text = paragraph.text.trimmingCharacters(in: .whitespaces)
-            if text.count <= 40, !text.hasSuffix("说明"), statement(of: Table(title: text, sheet: Sheet(name: "", cells: [:]))) != nil {
-                close()
-                current = (text, [])
-            } else if text.hasPrefix("注") || text.count > 150 {
-                close()
-                current = nil
-            } else if current != nil {
-                current?.rows.append(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init))
-            }
-        }
-        close()
-        return tables
-    }
-
     /// The accounts the tables state and the problems met; nil when no table is a statement.
     func read(_ tables: [Table], agency: String, year: Int) -> (FinalAccounts, [Finding])? {
         var accounts = FinalAccounts(agency: Agency(name: agency), fiscalYear: year)
@@ -83,7 +27,7 @@ struct FinalAccountsReader {
         for table in tables {
             guard let kind = statement(of: table) else { continue }
             found = true
-            var reading = SheetReading(sheet: table.sheet, file: file, tokens: table.tokens)
+            var reading = SheetReading(sheet: table.sheet, file: file, tokens: table.tokens, unit: unit(of: table))
             switch kind {
             case .summary: summary(&reading, into: &accounts)
             case .income: incomeStatement(&reading, into: &accounts)
@@ -99,6 +43,18 @@ struct FinalAccountsReader {
             problems += reading.problems
         }
         return found ? (accounts, problems) : nil
+    }
+
+    /// The unit a statement states its amounts in ("单位：元" above it or in its first rows), 万元 when it says nothing.
+    func unit(of table: Table) -> MoneyUnit {
+        let head = ([table.title ?? ""] + (1...min(3, max(table.sheet.rowCount, 1))).map { row in
+            table.sheet.entries(in: row).map { table.sheet.compactText($0) }.joined()
+        }).joined().filter { !$0.isWhitespace }
+        for unit in [MoneyUnit.yuan, .yi] where HeaderWords.includes(head, "单位：\(unit.rawValue)") || HeaderWords.includes(head, "单位:\(unit.rawValue)") {
+            if unit == .yuan, HeaderWords.includes(head, "单位：万元") || HeaderWords.includes(head, "单位:万元") { continue }
+            return unit
+        }
+        return .wan
     }
 
     /// The statement a table is: its title above it or in its first two rows, by the longest title word it holds.
@@ -275,40 +231,6 @@ struct FinalAccountsReader {
         return lines
     }
 
-    /// Lines by 功能分类 from rows of tokens: a code, its name, then its amounts in the order the header words give
-    /// (合计 · 基本支出 · 项目支出); a row with fewer amounts than headers gives only what its order makes certain (the
-    /// first, when the first header is 合计).
-    private func functionalTokens(_ reading: inout SheetReading, total: AccountsFigure, into accounts: inout FinalAccounts) -> [FunctionalLine] {
-        let sheet = reading.sheet
-        var order: [String] = []
-        var lines: [FunctionalLine] = []
-        var parents: [String: String] = [:]
-        for row in sheet.occupiedRows {
-            let tokens = sheet.entries(in: row).map { sheet.compactText($0) }
-            let keys = tokens.compactMap { token in Self.key(token, layout.columns).flatMap { ["code", "name"].contains($0) ? nil : $0 } }
-            if order.isEmpty, keys.count >= 2 {
-                order = keys
-                continue
-            }
-            guard let first = tokens.first else { continue }
-            let amounts = tokens.indices.filter { reading.money(row: row, column: $0 + 1, field: first) != nil }
-            func value(_ key: String) -> Money? {
-                guard let position = order.firstIndex(of: key), amounts.count == order.count || (position == 0 && !amounts.isEmpty) else { return nil }
-                return reading.money(row: row, column: amounts[position] + 1, field: first)
-            }
-            if first == "合计" || first == "总计" {
-                if let value = value("total") { accounts.stated[total] = value }
-                continue
-            }
-            guard [3, 5, 7].contains(first.count), first.allSatisfy(\.isNumber), let actual = value("total") else { continue }
-            let name = tokens.dropFirst().prefix { !FinalAccountsReader.isNumeral($0) }.joined()
-            parents[first] = name.isEmpty ? first : name
-            let names = [3, 5].filter { $0 < first.count }.map { parents[String(first.prefix($0))] ?? String(first.prefix($0)) } + [parents[first]!]
-            lines.append(FunctionalLine(code: first, names: names, budget: value("budget"), basic: value("basic"), project: value("project"), actual: actual))
-        }
-        return lines
-    }
-
     /// 基本支出 by 经济分类: every code of 3 or 5 digits from 3 with its name and the amount after it, anywhere in the row
     /// (the statement sets 人员经费 and 公用经费 side by side); 301 and 303 are 人员经费, the rest 公用经费.
     private func basic(_ reading: inout SheetReading, into accounts: inout FinalAccounts) {
@@ -404,37 +326,5 @@ struct FinalAccountsReader {
         !text.isEmpty && text.count <= 2 && text.allSatisfy(\.isNumber)
     }
 
-    static func isNumeral(_ text: String) -> Bool {
-        let digits = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-        return !digits.isEmpty && Double(digits) != nil
-    }
-}
-
-/// A sheet being read, with the problems its cells give.
-struct SheetReading {
-    let sheet: Sheet
-    let file: String
-    /// Rows of text split at spaces: a token that is not an amount is the next label, not a bad cell; an amount is
-    /// printed with decimals (or is 0), so a code is never taken for one.
-    var tokens = false
-    var problems: [Finding] = []
-
-    /// The amount (万元) in a cell; a cell that holds something else is a problem and no amount.
-    mutating func money(row: Int, column: Int, field: String) -> Money? {
-        if tokens {
-            let text = sheet.compactText(row: row, column: column)
-            guard text == "0" || text.contains(".") || text.contains(","), FinalAccountsReader.isNumeral(text) else { return nil }
-        }
-        do {
-            return try CellNumbers(sheet: sheet, file: file).money(row: row, column: column, field: field)
-        } catch let error as OfficeError {
-            problems.append(Finding(
-                rule: "final.cell", severity: .error, location: sheet.location(file, row: row, column: column),
-                quote: sheet.text(row: row, column: column), expected: "金额（万元）", stated: sheet.text(row: row, column: column),
-                explanation: error.reason))
-            return nil
-        } catch {
-            return nil
-        }
-    }
+    static func isNumeral(_ text: String) -> Bool { AmountText.isAmount(text) }
 }

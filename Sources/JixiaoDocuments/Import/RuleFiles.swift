@@ -66,12 +66,12 @@ public enum RuleFiles {
         return rules
     }
 
-    /// Every working calendar shipped, by year.
     /// The bundled versions of the 政府收支分类科目 (功能分类, 经济分类).
     public static func classifications() throws -> [Classification] {
         try bundled("Classifications", as: Classification.self)
     }
 
+    /// Every working calendar shipped, by year.
     public static func calendars() throws -> [Int: WorkingCalendar] {
         Dictionary(try bundled("Calendars", as: WorkingCalendar.self).map { ($0.year, $0) }, uniquingKeysWith: { _, last in last })
     }

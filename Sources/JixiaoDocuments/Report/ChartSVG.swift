@@ -5,7 +5,7 @@ import JixiaoOffice
 /// A chart drawn as inline SVG for the HTML report: columns with their values and a legend, or a pie with each slice's
 /// value and share. The same data as the DOCX's chart part, so the formats cannot differ.
 enum ChartSVG {
-    static let palette = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300"]
+    static let palette = WordChart.palette.map { "#" + $0 }
     static let width = 560.0
     static let height = 300.0
 

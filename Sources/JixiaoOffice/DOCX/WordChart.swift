@@ -93,8 +93,8 @@ public struct WordChart: Sendable {
             + "<c:externalData r:id=\"\(embeddingID)\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>"
     }
 
-    /// Muted colours that print apart in grey too.
-    static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"]
+    /// Muted colours that print apart in grey too (the HTML's SVG charts take the same).
+    public static let palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"]
 
     static func fill(_ index: Int) -> String {
         "<c:spPr><a:solidFill><a:srgbClr val=\"\(palette[index % palette.count])\"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val=\"FFFFFF\"/></a:solidFill></a:ln></c:spPr>"

@@ -75,6 +75,11 @@ extension WebApp {
                 let id = try context.parameters.require("id")
                 let head = try await Guard.store { try await store.transition(id, verb.action(comment: comment), by: user.author, as: user.actor) }
                 warmPublicPDF(head, as: user.actor)
+                // An evaluation answers with its scores; another kind (final accounts) with its head.
+                guard head.kind == .projectSelfEvaluation || head.kind == .agencyEvaluation else {
+                    struct Step: Encodable { var id: String; var kind: DocumentKind; var state: WorkflowState; var stateLabel: String; var version: Int }
+                    return try Self.json(Step(id: head.id, kind: head.kind, state: head.state, stateLabel: head.state.label, version: head.version))
+                }
                 let document = try await Guard.store { try await store.document(id, as: SelfEvaluation.self, for: user.actor) }
                 return try Self.json(try APIDocument(document, assessment: assessment(of: document.body, in: document.head.yearSetUp)))
             }

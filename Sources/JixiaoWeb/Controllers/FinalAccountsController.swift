@@ -19,12 +19,13 @@ extension WebApp {
                 accounts = read
             } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
                 let workbook = try Workbook(data: file.data, file: file.name)
+                // The unit the sheets name (编制单位) is checked below like a JSON file's.
                 let year = try RequestValues.year(form.text("fiscalYear"))
-                let agency = user.agency?.name
-                guard let (read, problems) = try FinalAccountsFile.fromWorkbook(workbook, agency: agency, year: year) else { return nil }
+                guard let (read, problems) = try FinalAccountsFile.fromWorkbook(workbook, agency: nil, year: year) else { return nil }
                 if let problem = problems.first {
                     throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：\(problem.location.description)：\(problem.explanation)")
                 }
+                if let problem = read.inputProblem { throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：\(problem)") }
                 accounts = read
             } else {
                 return nil
@@ -36,7 +37,7 @@ extension WebApp {
         }
         if let unit = user.agency?.name {
             let stated = accounts.agency.name.trimmingCharacters(in: .whitespaces)
-            if stated.isEmpty { accounts.agency.name = unit }
+            accounts.agency.name = stated.isEmpty ? unit : stated
             guard accounts.agency.name == unit else {
                 throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：决算单位为“\(stated)”，您所在单位为“\(unit)”，不能导入其他单位的决算")
             }

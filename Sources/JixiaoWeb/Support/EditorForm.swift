@@ -68,7 +68,12 @@ struct EditorForm {
         for rule in rules.indicators where form["mgmt.\(rule.id).lost"] != nil {
             review.removeAll { $0.indicator == rule.id }
             let text = form.text("mgmt.\(rule.id).lost")
-            guard !text.isEmpty else { continue }
+            guard !text.isEmpty else {
+                if !form.text("mgmt.\(rule.id).reason").isEmpty {
+                    throw HTTPError(.unprocessableContent, message: "“\(rule.name)”有自评说明但没有扣分：请填写扣分（计满分填 0）")
+                }
+                continue
+            }
             guard let lost = try? ExactDecimal(parsing: text), lost >= 0, lost <= 1000 else {
                 throw HTTPError(.unprocessableContent, message: "“\(rule.name)”的扣分应为 0 或正数（分），读到“\(text.prefix(20))”")
             }
