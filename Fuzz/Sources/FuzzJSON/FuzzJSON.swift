@@ -3,8 +3,9 @@ import FuzzHarness
 import JixiaoCore
 import JixiaoDocuments
 
-/// JSON bytes as the API and the import take them: self-evaluations decoded, scored and checked. The same bytes as
-/// a scoring profile a user adds (`--profile`): when one decodes and the catalog accepts it, it scores the examples.
+/// JSON bytes as the API and the import take them: self-evaluations decoded, scored and checked; final accounts
+/// decoded, checked and written as a disclosure with its charts. The same bytes as a scoring profile a user adds
+/// (`--profile`): when one decodes and the catalog accepts it, it scores the examples.
 @main enum FuzzJSON {
     /// docs/examples' evaluations, for the profiles to score.
     static let examples: [SelfEvaluation] = {
@@ -22,9 +23,19 @@ import JixiaoDocuments
         FuzzHarness.run(fuzzOneInput)
     }
 
+    static let outline = try? DisclosureOutline.builtin()
+    static let classifications = (try? RuleFiles.classifications()) ?? []
+
     static func test(_ data: Data) {
         if let evaluations = try? SelfEvaluationImporter.fromJSON(data, file: "fuzz.json") {
             Exercise.scoreAndCheck(evaluations)
+        }
+        if let accounts = try? FinalAccountsFile.decode(data, file: "fuzz.json"), let outline {
+            _ = FinalAccountsChecks(classifications: classifications).findings(for: accounts)
+            if let content = try? DisclosureContent.disclosure(accounts, outline: outline) {
+                _ = try? ReportRenderers.docx(content)
+                _ = ReportRenderers.html(content)
+            }
         }
         guard let profile = try? ScoringProfile.decode(data, source: "fuzz.json") else { return }
         var catalog = Exercise.catalog
