@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import JixiaoCore
-import JixiaoOffice
+@testable import JixiaoOffice
 @testable import JixiaoDocuments
 
 /// A disclosure read back into the same model: the statements of the DOCX Jixiao wrote from seed 003's data come back
@@ -68,5 +68,30 @@ import JixiaoOffice
         // A cell with text where an amount belongs is named and the rest still read.
         let cell = try auditor.audit(Self.document(changing: [("3852.43", "三千八百")])).findings
         #expect(cell.contains { $0.rule == "final.cell" && $0.location.cell != nil })
+    }
+
+    /// A chart still named as the template names it, and a slice that is not the statements' figure.
+    @Test func theChartsAreCheckedAgainstTheStatements() throws {
+        let data = try ReportRenderers.docx(DisclosureTests.content())
+        let package = try OfficePackage(data: data, file: "决算.docx")
+        let parts = try package.partPaths.map { path -> (String, Data) in
+            var part = try #require(try package.part(path))
+            if path == "word/charts/chart7.xml" {
+                part = Data(String(decoding: part, as: UTF8.self).replacingOccurrences(of: "<c:v>“三公”经费</c:v>", with: "<c:v>销售额</c:v>").utf8)
+            }
+            if path == "word/charts/chart6.xml" {
+                part = Data(String(decoding: part, as: UTF8.self).replacingOccurrences(of: "<c:v>14.31</c:v>", with: "<c:v>1.43</c:v>").utf8)
+            }
+            return (path, part)
+        }
+        let document = try DocxReport.read(data: OfficeArchive.write(parts), file: "决算.docx")
+        #expect(document.charts.count == 7 && document.charts[5].kind == .pie && document.charts[5].categories.first == "一般公共服务支出")
+        let findings = try ReportAuditor(catalog: ProfileCatalog.builtin()).audit(document).findings
+        let template = try #require(findings.first { $0.rule == "chart.template" })
+        #expect(template.stated == "销售额" && template.location.sheet == "图表 7")
+        let slice = try #require(findings.first { $0.rule == "chart.data" })
+        #expect(slice.stated == "1.43万元" && slice.expected == "14.31万元" && slice.location.sheet == "图表 6")
+        let clean = try ReportAuditor(catalog: ProfileCatalog.builtin()).audit(Self.document()).findings
+        #expect(!clean.contains { $0.rule.hasPrefix("chart.") })
     }
 }

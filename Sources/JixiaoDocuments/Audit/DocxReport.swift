@@ -21,6 +21,7 @@ public enum DocxReport {
                 Paragraph(text: $0.text, location: SourceLocation(file: document.file, sheet: "第 \($0.number) 段"))
             },
             tables: document.tables, tableAnchors: document.tableAnchors,
-            tablePositions: document.tableAnchors.map { anchor in paragraphs.filter { $0.number < anchor.first }.count })
+            tablePositions: document.tableAnchors.map { anchor in paragraphs.filter { $0.number < anchor.first }.count },
+            charts: document.charts)
     }
 }

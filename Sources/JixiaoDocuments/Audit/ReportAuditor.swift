@@ -109,9 +109,10 @@ public struct ReportAuditor: Sendable {
     }
 
     /// A disclosure's statements read from its tables (each titled by the paragraphs just above it), checked against
-    /// the identities and against its sentences; nothing when no table is a statement.
+    /// the identities, its sentences and its charts' data; with no statement, its charts' template names only.
     func disclosureFindings(_ document: ReportDocument, prose: ReportProse) throws -> [Finding] {
         let reader = FinalAccountsReader(file: document.file)
+        let charts = DisclosureChartChecks(file: document.file)
         var tables = document.tables.enumerated().map { index, sheet in
             let position = document.tablePositions.indices.contains(index) ? document.tablePositions[index] : 0
             let above = document.paragraphs[max(0, position - 2)..<min(position, document.paragraphs.count)].map(\.text)
@@ -119,15 +120,18 @@ public struct ReportAuditor: Sendable {
         }
         // Statements printed as lines of text (a PDF's text, a text file) when no table is one.
         if !tables.contains(where: { reader.statement(of: $0) != nil }) { tables = reader.tables(fromLines: document.paragraphs) }
-        guard !tables.isEmpty else { return [] }
+        guard !tables.isEmpty else { return charts.findings(document.charts, accounts: nil) }
         let identity = DocumentIdentity.of(prose: prose, evaluations: [])
         let year = identity?.year ?? document.paragraphs.prefix(10).lazy.compactMap { paragraph in
             paragraph.text.firstMatch(of: /(20[0-9]{2})年/).flatMap { Int($0.1) }
         }.first ?? 0
-        guard let (accounts, problems) = reader.read(tables, agency: identity?.unit ?? "", year: year) else { return [] }
+        guard let (accounts, problems) = reader.read(tables, agency: identity?.unit ?? "", year: year) else {
+            return charts.findings(document.charts, accounts: nil)
+        }
         var findings = problems + FinalAccountsChecks(classifications: try RuleFiles.classifications()).findings(for: accounts)
         if year == 0 { findings.removeAll { $0.rule == "final.code" } }
         findings += DisclosureSentenceChecks(labels: reader.layout.figureLabels).findings(prose: prose, accounts: accounts)
+            + charts.findings(document.charts, accounts: accounts)
         guard tables.contains(where: \.tokens) else { return findings }
         // Statements read from lines of text have no columns: what they give is for a reviewer to verify, not an error.
         return findings.map { finding in

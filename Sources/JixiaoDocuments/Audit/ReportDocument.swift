@@ -10,13 +10,17 @@ public struct ReportDocument: Sendable {
     public var tableAnchors: [TableParagraphs]
     /// For each table, how many body paragraphs come before it.
     public var tablePositions: [Int]
+    /// For DOCX, its charts with the data cached in them.
+    public var charts: [WordChart]
 
-    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [TableParagraphs] = [], tablePositions: [Int] = []) {
+    public init(file: String, paragraphs: [Paragraph], tables: [Sheet], tableAnchors: [TableParagraphs] = [], tablePositions: [Int] = [],
+                charts: [WordChart] = []) {
         self.file = file
         self.paragraphs = paragraphs
         self.tables = tables
         self.tableAnchors = tableAnchors
         self.tablePositions = tablePositions
+        self.charts = charts
     }
 
     /// The report as Word blocks, each table in its place among the paragraphs.

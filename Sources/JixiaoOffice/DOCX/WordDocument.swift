@@ -11,6 +11,8 @@ public struct WordDocument: Sendable {
     public var tableAnchors: [TableParagraphs]
     /// The texts of the comments the document already carries (word/comments.xml).
     public var comments: [String]
+    /// The document's charts, with the data cached in their parts.
+    public var charts: [WordChart]
 
     public init(url: URL, limits: PackageLimits = .standard) throws {
         try self.init(package: OfficePackage(url: url, limits: limits))
@@ -32,6 +34,7 @@ public struct WordDocument: Sendable {
         paragraphs = builder.paragraphs
         tables = builder.tables
         tableAnchors = builder.tableAnchors
+        charts = try WordChartReader.charts(in: package)
         comments = []
         if package.contains("word/comments.xml") {
             var current: String?
