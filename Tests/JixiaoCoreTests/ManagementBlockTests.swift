@@ -34,6 +34,7 @@ import Testing
         #expect(scores == ["预算编审管理 5.5/6", "预算执行管理 7/7", "部门结余结转管理 0/2", "预决算信息公开管理 3/3",
                            "部门预算管理 5/5", "政府采购管理 2/2", "资产管理 5/5"])
         #expect(sheet.total == ExactDecimal("27.5"))
+        #expect(sheet.grade == nil, "27.5 is the block's 30 points, not a total out of 100: no grade")
         // The rates seed 001 prints or implies: "三公" 0.42 / 5 = 8.4 % (not the 91.6 % it prints), 预算完成率
         // 2038.06 / 2624.8 = 77.65 %, 结转结余率 586.74 / 2624.8 = 22.35 % (it says 0), 在职人员 18 / 18.
         #expect(Self.item(sheet, "three-public-control")?.rate == ExactDecimal("8.4"))

@@ -26,8 +26,10 @@ public struct Scorer: Sendable {
         let block = managementScoring.total(management.items, groups: management.groups)
         let exact = ([execution] + rows).reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) } + (block ?? 0)
         let total = exact.rounded(scale: profile.scoreDecimals)
-        // A management group whose score cannot be known leaves the total incomplete: no grade is given for it.
-        let grade = block == nil ? nil : profile.grade(for: total)
+        // A management group whose score cannot be known, or a report without any indicator table (seed 001: only its
+        // management block is scored), leaves the total incomplete: no grade is given for it.
+        let incomplete = block == nil || (evaluation.indicators.categories.isEmpty && !profile.categories.isEmpty)
+        let grade = incomplete ? nil : profile.grade(for: total)
         let sheet = ScoreSheet(
             title: evaluation.title,
             profile: profile.reference,
