@@ -60,65 +60,86 @@ public struct ManagementScoring: Sendable {
 
     public func score(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation) -> ManagementScore {
         let judgment = evaluation.managementReview.last { $0.indicator == rule.id }
+        let counts = profile.management?.countsInTotal == true
         var result = ManagementScore(
             id: rule.id, name: rule.name, group: rule.group, weight: rule.weight, rate: nil, pointsLost: nil, score: nil,
             reason: judgment?.reason ?? "",
             provenance: Provenance(rule: .noData, formula: rule.formula?.text(named: rule.name) ?? "", explanation: "", profile: profile.reference))
-        let capacity = rule.weight ?? profile.management?.groups.first { $0.name == rule.group }?.weight
-        var explanation: String
-        if rule.formula != nil || rule.fallback != nil {
-            let computedRate = self.rate(rule, evaluation)
-            let noData = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "\(rule.name)无数据"
-            guard computedRate != nil || (rule.bands.isEmpty && judgment != nil && profile.management?.countsInTotal == true) else {
-                result.provenance.explanation = noData
-                return result
-            }
-            result.rate = computedRate?.0
-            explanation = computedRate?.1 ?? noData
-            if rule.bands.isEmpty, profile.management?.countsInTotal != true {
-                // Computed and checked only.
-            } else if rule.bands.isEmpty {
-                explanation += "；评分规则未公布本项计分标准"
-                if let judgment {
-                    result.pointsLost = judgment.pointsLost
-                    explanation += judgment.pointsLost == 0 ? "，按单位自评计满分" : "，按单位自评扣 \(judgment.pointsLost.plainText) 分"
-                } else {
-                    explanation += "，单位未自评：得分无法确定"
-                }
-            } else if let rate = computedRate?.0 {
-                let band = rule.bands.first { $0.contains(rate) }
-                let share = band?.share(of: rate) ?? 0
-                explanation += "，" + (band.map { "在“\($0.text)”档" } ?? "不在任何得分档")
-                if let weight = rule.weight {
-                    result.pointsLost = weight - weight * share
-                    if profile.management?.countsInTotal == true {
-                        explanation += "，得 \(weight.plainText) × \(share.plainText) = \((weight * share).rounded(scale: 2).plainText) 分"
-                    }
-                } else if share == 1 {
-                    result.pointsLost = 0
-                    explanation += "（满分档），不扣分"
-                } else {
-                    explanation += "，未达满分档，但评分规则未公布本项分值：扣分无法确定"
-                }
-            }
-        } else if let judgment {
-            result.pointsLost = judgment.pointsLost
-            explanation = judgment.pointsLost == 0 ? "单位自评计满分" : "单位自评扣 \(judgment.pointsLost.plainText) 分"
-        } else {
-            result.provenance.explanation = "单位未对“\(rule.name)”自评（标准：\(rule.criteria.joined(separator: "；"))）：无数据"
+        let outcome = rule.formula != nil || rule.fallback != nil
+            ? rated(rule, evaluation, judgment: judgment, counts: counts) : reviewed(rule, judgment)
+        result.rate = outcome.rate
+        guard outcome.scored else {
+            result.provenance.explanation = outcome.explanation
             return result
         }
-        if let lost = result.pointsLost, let capacity, lost > capacity {
+        var explanation = outcome.explanation
+        result.pointsLost = outcome.lost
+        let capacity = rule.weight ?? profile.management?.groups.first { $0.name == rule.group }?.weight
+        if let lost = outcome.lost, let capacity, lost > capacity {
             explanation += "；扣分 \(lost.plainText) 超过分值 \(capacity.plainText)，按扣完计"
             result.pointsLost = capacity
         }
-        if profile.management?.countsInTotal == true, let weight = rule.weight, let lost = result.pointsLost {
+        if counts, let weight = rule.weight, let lost = result.pointsLost {
             result.score = weight - lost
-        } else if profile.management?.countsInTotal != true {
+        } else if !counts {
             explanation += "（本评分规则中不单独计分）"
         }
         result.provenance = Provenance(rule: .management, formula: result.provenance.formula, explanation: explanation, profile: profile.reference)
         return result
+    }
+
+    /// What scoring an item gave: its rate, the points it loses (nil: cannot be known), why, and whether it was scored at
+    /// all (else it has no data).
+    private struct Outcome {
+        var rate: ExactDecimal?
+        var lost: ExactDecimal?
+        var explanation: String
+        var scored = true
+    }
+
+    /// A rate item: by its bands, or, where the rules publish none, by the unit's review (which stands even when the
+    /// figures give no rate).
+    private func rated(_ rule: ManagementIndicatorRule, _ evaluation: SelfEvaluation, judgment: ManagementJudgment?, counts: Bool) -> Outcome {
+        let computed = rate(rule, evaluation)
+        let noData = rule.formula.map { noDataReason($0, evaluation, name: rule.name) } ?? "\(rule.name)无数据"
+        guard computed != nil || (rule.bands.isEmpty && judgment != nil && counts) else {
+            return Outcome(explanation: noData, scored: false)
+        }
+        var outcome = Outcome(rate: computed?.0, explanation: computed?.1 ?? noData)
+        guard counts || !rule.bands.isEmpty else { return outcome }  // computed and checked only
+        guard let rate = computed?.0, !rule.bands.isEmpty else {
+            outcome.explanation += "；评分规则未公布本项计分标准"
+            guard let judgment else {
+                outcome.explanation += "，单位未自评：得分无法确定"
+                return outcome
+            }
+            outcome.lost = judgment.pointsLost
+            outcome.explanation += judgment.pointsLost == 0 ? "，按单位自评计满分" : "，按单位自评扣 \(judgment.pointsLost.plainText) 分"
+            return outcome
+        }
+        let band = rule.bands.first { $0.contains(rate) }
+        let share = band?.share(of: rate) ?? 0
+        outcome.explanation += "，" + (band.map { "在“\($0.text)”档" } ?? "不在任何得分档")
+        if let weight = rule.weight {
+            outcome.lost = weight - weight * share
+            if counts { outcome.explanation += "，得 \(weight.plainText) × \(share.plainText) = \((weight * share).rounded(scale: 2).plainText) 分" }
+        } else if share == 1 {
+            outcome.lost = 0
+            outcome.explanation += "（满分档），不扣分"
+        } else {
+            outcome.explanation += "，未达满分档，但评分规则未公布本项分值：扣分无法确定"
+        }
+        return outcome
+    }
+
+    /// A checklist item: what the unit's review deducts; no data without one.
+    private func reviewed(_ rule: ManagementIndicatorRule, _ judgment: ManagementJudgment?) -> Outcome {
+        guard let judgment else {
+            return Outcome(explanation: "单位未对“\(rule.name)”自评（标准：\(rule.criteria.joined(separator: "；"))）：无数据", scored: false)
+        }
+        return Outcome(
+            lost: judgment.pointsLost,
+            explanation: judgment.pointsLost == 0 ? "单位自评计满分" : "单位自评扣 \(judgment.pointsLost.plainText) 分")
     }
 
     /// The rate of the rule's formula and how it was computed, or its fallback indicator's where it has no data (or
