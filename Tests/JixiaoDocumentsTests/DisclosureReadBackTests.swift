@@ -27,10 +27,7 @@ import JixiaoCore
     }
 
     static func read(_ document: ReportDocument) throws -> FinalAccounts {
-        let tables = document.tables.enumerated().map { index, sheet in
-            let position = document.tablePositions[index]
-            return FinalAccountsReader.Table(title: document.paragraphs[max(0, position - 2)..<position].map(\.text).joined(separator: " "), sheet: sheet)
-        }
+        let tables = document.titledTables.map { FinalAccountsReader.Table(title: $0.title, sheet: $0.sheet) }
         let (accounts, problems) = try #require(FinalAccountsReader(file: document.file).read(tables, agency: "攀枝花市应急管理局", year: 2020))
         #expect(problems.isEmpty, "\(problems.map(\.explanation))")
         return accounts

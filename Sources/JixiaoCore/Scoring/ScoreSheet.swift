@@ -25,6 +25,14 @@ public struct ScoreSheet: Hashable, Sendable, Encodable {
     public var statedGrade: String?
     public var weightProblems: [WeightProblem]
 
+    /// The management block's points as its groups' headers print them.
+    public var managementWeight: ExactDecimal { managementGroups.reduce(0) { $0 + $1.weight } }
+
+    /// The management block's score, its groups' together; nil when a group's cannot be known.
+    public var managementTotal: ExactDecimal? {
+        managementGroups.contains { $0.score == nil } ? nil : managementGroups.reduce(0) { $0 + ($1.score ?? 0) }
+    }
+
     /// The execution item followed by every indicator row.
     public var allRows: [RowScore] { [execution] + rows }
 

@@ -113,11 +113,7 @@ public struct ReportAuditor: Sendable {
     func disclosureFindings(_ document: ReportDocument, prose: ReportProse) throws -> [Finding] {
         let reader = FinalAccountsReader(file: document.file)
         let charts = DisclosureChartChecks(file: document.file)
-        var tables = document.tables.enumerated().map { index, sheet in
-            let position = document.tablePositions.indices.contains(index) ? document.tablePositions[index] : 0
-            let above = document.paragraphs[max(0, position - 2)..<min(position, document.paragraphs.count)].map(\.text)
-            return FinalAccountsReader.Table(title: above.filter { $0.count <= 80 }.joined(separator: " "), sheet: sheet)
-        }
+        var tables = document.titledTables.map { FinalAccountsReader.Table(title: $0.title, sheet: $0.sheet) }
         // Statements printed as lines of text (a PDF's text, a text file) when no table is one.
         if !tables.contains(where: { reader.statement(of: $0) != nil }) { tables = reader.tables(fromLines: document.paragraphs) }
         guard !tables.isEmpty else { return charts.findings(document.charts, accounts: nil) }

@@ -23,6 +23,16 @@ public struct ReportDocument: Sendable {
         self.charts = charts
     }
 
+    /// Each table with the short paragraphs just above it (its title and the line under it, as disclosures print
+    /// a statement's "六、一般公共预算财政拨款支出决算表" and "单位：万元").
+    public var titledTables: [(title: String, sheet: Sheet)] {
+        tables.enumerated().map { index, sheet in
+            let position = tablePositions.indices.contains(index) ? min(tablePositions[index], paragraphs.count) : 0
+            let above = paragraphs[max(0, position - 2)..<position].map(\.text)
+            return (above.filter { $0.count <= 80 }.joined(separator: " "), sheet)
+        }
+    }
+
     /// The report as Word blocks, each table in its place among the paragraphs.
     public var wordBlocks: [WordWriter.Block] {
         var blocks: [WordWriter.Block] = []

@@ -65,12 +65,9 @@ public struct ReportFacts: Sendable {
         }
         let rates = sheet.management.filter { $0.rate != nil }.map { "\($0.name)\($0.rateText)" }
         if !rates.isEmpty { values["managementRates"] = rates.joined(separator: "；") }
-        let block = sheet.managementGroups
-        if !block.isEmpty {
-            values["managementWeight"] = block.reduce(ExactDecimal(0)) { $0 + $1.weight }.plainText
-            if block.allSatisfy({ $0.score != nil }) {
-                values["managementTotal"] = block.reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }.rounded(scale: 2).plainText
-            }
+        if !sheet.managementGroups.isEmpty {
+            values["managementWeight"] = sheet.managementWeight.plainText
+            values["managementTotal"] = sheet.managementTotal?.rounded(scale: 2).plainText
         }
     }
 

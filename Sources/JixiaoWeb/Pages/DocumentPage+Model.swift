@@ -197,8 +197,7 @@ struct DocumentPage {
             }
         hasManagement = !management.isEmpty
         reviewsManagement = counts
-        managementTotal = groups.isEmpty ? "" : groups.contains { $0.score == nil } ? "—"
-            : groups.reduce(ExactDecimal(0)) { $0 + ($1.score ?? 0) }.rounded(scale: 2).plainText
+        managementTotal = groups.isEmpty ? "" : sheet?.managementTotal?.rounded(scale: 2).plainText ?? "—"
         self.across = across.map(view)
         hasAcross = !across.isEmpty
         hasFindings = !findings.isEmpty
