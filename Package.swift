@@ -25,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -42,6 +41,7 @@ let package = Package(
             resources: [
                 .copy("Resources/Outlines"), .copy("Resources/Profiles"), .copy("Resources/Approvals"), .copy("Resources/Monitoring"),
                 .copy("Resources/Calendars"), .copy("Resources/Layouts"), .copy("Resources/Classifications"), .copy("Resources/Disclosures"),
+                .copy("Resources/Schedules"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -61,7 +61,6 @@ let package = Package(
                 "JixiaoCore", "JixiaoDocuments", "JixiaoOffice", "JixiaoStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/Templates"), .copy("Resources/Static")],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web load benchmark: a province (1,000 agencies × 10 projects by default) in SQLite and in PostgreSQL, the
-# release server on loopback, and wrk in a second process against a unit's project page and the bureau's overview.
+# release server on loopback, and wrk in a second process against a unit's project page, the bureau's overview, the
+# public list and a published report's PDF.
 #
 #   bash Benchmarks/web/run.sh [--agencies N] [--projects N] [--duration 20s] [--connections 64] [--backends "sqlite postgres"]
 #
@@ -57,12 +58,20 @@ for backend in $backends; do
     [ -n "$project" ] || { echo "no project page found for bench-unit" >&2; cat "$work/serve.log" >&2; exit 1; }
     token=$(curl -s -X POST "$url/api/session" -d '{"login":"bench-admin","password":"bench-password"}' \
         | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
-    curl -s -H "Authorization: Bearer $token" "$url/api/documents?limit=$((agencies * projects))" \
-        | python3 -c 'import json, sys; print("\n".join(p["id"] for p in json.load(sys.stdin)["documents"]))' >"$work/ids"
+    : >"$work/ids"
+    for offset in $(seq 0 1000 $((agencies * projects - 1))); do
+        curl -s -H "Authorization: Bearer $token" "$url/api/documents?limit=1000&offset=$offset" \
+            | python3 -c 'import json, sys; print("\n".join(p["id"] for p in json.load(sys.stdin)["documents"]))' >>"$work/ids"
+    done
+    pdf=$(curl -s "$url/public" | sed -n 's/.*href="\(\/public\/[0-9A-F-]*\/report.pdf\)".*/\1/p' | awk 'NR == 1')
+    [ -n "$pdf" ] || { echo "no published report on /public" >&2; exit 1; }
+    for _ in $(seq 120); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$pdf")" = 200 ] && break; sleep 1; done
     for target in "/documents/$project|$unit|project page, the same one again and again (unit lead; cached after the first)|" \
         "/documents/…|$admin|project pages, all $(wc -l <"$work/ids") in turn (bureau; every request a cache miss)|Benchmarks/web/every-project.lua" \
         "/overview|$admin|overview, page 1 of $((agencies * projects)) by unit|" \
-        "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state|"; do
+        "/overview?sort=score&dir=desc&state=draft|$admin|overview sorted by score, filtered by state|" \
+        "/public|none|the public list, page 1 of the published ones (no session)|" \
+        "$pdf|none|a published report's PDF, from its cache (no session)|"; do
         IFS='|' read -r path cookie label script <<<"$target"
         address="$url$path"
         if [ -n "$script" ]; then

@@ -23,6 +23,10 @@ public struct WebApp: Sendable {
     /// In-year monitoring: the province's rules and the working calendars, by year.
     let monitoring: MonitoringRules
     let calendars: [Int: WorkingCalendar]
+    /// When each kind of a year's documents is due (the collection dashboard's "late").
+    let schedule: CollectionSchedule
+    /// The year ZIPs being made and made, one per fiscal year.
+    let yearArchives = YearArchives()
 
     public var store: DocumentStore { database.store }
     public var accounts: AccountStore { database.accounts }
@@ -36,6 +40,7 @@ public struct WebApp: Sendable {
         self.outlines = try ReportOutline.builtins()
         self.monitoring = try RuleFiles.monitoringRules()
         self.calendars = try RuleFiles.calendars()
+        self.schedule = try RuleFiles.collectionSchedule()
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.warmsPublishedPDFs = warmsPublishedPDFs
@@ -56,6 +61,8 @@ public struct WebApp: Sendable {
         addPreviewRoutes(to: router)
         addWorkflowRoutes(to: router)
         addReviewRoutes(to: router)
+        addCollectionRoutes(to: router)
+        addBulkRoutes(to: router)
         addAdminRoutes(to: router)
         addPublicRoutes(to: router)
         addAPIRoutes(to: router)

@@ -1,4 +1,5 @@
 import Hummingbird
+import JixiaoOffice
 import JixiaoStore
 
 /// The per-request context: the signed-in session (nil for the public) and how it was presented.
@@ -26,6 +27,10 @@ public enum WebLimits {
     public static let uploadBytes = 10 * 1024 * 1024
     /// Form posts of the project editor (a large indicator tree is a few hundred KiB).
     public static let formBytes = 2 * 1024 * 1024
+    /// The bureau's ZIP of units' files (a few hundred 自评表 of tens of KiB each).
+    public static let bulkBytes = 64 * 1024 * 1024
+    /// What the bureau's ZIP may hold: each file as large as one upload, 256 MiB in all, 2,000 files.
+    static let bulkArchive = PackageLimits(maximumPartBytes: uploadBytes, maximumTotalBytes: 256 << 20, maximumEntries: 2_000)
 
     /// The request's body, refused (413) from its Content-Length before anything is read when that is over `limit`,
     /// and when more than `limit` bytes arrive.

@@ -84,6 +84,13 @@ public enum RuleFiles {
         return calendar
     }
 
+    /// When the bureau expects each kind of a year's documents (Resources/Schedules/collection.json).
+    public static func collectionSchedule() throws -> CollectionSchedule {
+        let schedule = try bundled("Schedules", file: "collection.json", as: CollectionSchedule.self)
+        if let problem = schedule.problem { throw RuleFileError(file: "Schedules/collection.json", reason: problem) }
+        return schedule
+    }
+
     /// The words that name a payment ledger's columns.
     static func ledgerLayout() throws -> LedgerLayout {
         try bundled("Layouts", file: "payment-ledger.json", as: LedgerLayout.self)

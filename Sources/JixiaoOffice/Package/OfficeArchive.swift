@@ -10,63 +10,10 @@ enum OfficeArchive {
 
     static func write(_ parts: [(String, Data)]) throws -> Data {
         let ordered = parts.sorted { lhs, rhs in lhs.0 == "[Content_Types].xml" || (rhs.0 != "[Content_Types].xml" && lhs.0 < rhs.0) }
+        var builder = ZipBuilder()
         var archive = Data()
-        var directory = Data()
-        let (time, date) = dosTimestamp(Date())
-        for (path, data) in ordered {
-            guard data.count < Int(UInt32.max), path.utf8.count < Int(UInt16.max) else {
-                throw OfficeError(file: "", part: path, reason: "部件过大，无法写入")
-            }
-            let checksum = data.withUnsafeBytes { raw in
-                UInt32(crc32(0, raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
-            }
-            let stored = data.count < storedBelow
-            let body = stored ? data : try deflate(data, path: path)
-            let name = Data(path.utf8)
-            let offset = UInt32(archive.count)
-            // The fields the local header and the central directory entry share, from "version needed" to
-            // "extra field length".
-            func describe(_ fields: inout LittleEndian) {
-                fields.append16(20)
-                fields.append16(0x0800)  // names are UTF-8
-                fields.append16(stored ? 0 : 8)
-                fields.append16(time)
-                fields.append16(date)
-                fields.append32(checksum)
-                fields.append32(UInt32(body.count))
-                fields.append32(UInt32(data.count))
-                fields.append16(UInt16(name.count))
-                fields.append16(0)
-            }
-            var header = LittleEndian()
-            header.append32(0x0403_4B50)
-            describe(&header)
-            archive.append(header.bytes)
-            archive.append(name)
-            archive.append(body)
-            var entry = LittleEndian()
-            entry.append32(0x0201_4B50)
-            entry.append16(20)  // version made by
-            describe(&entry)
-            entry.append16(0)  // comment length
-            entry.append16(0)  // disk number
-            entry.append16(0)  // internal attributes
-            entry.append32(0)  // external attributes
-            entry.append32(offset)
-            directory.append(entry.bytes)
-            directory.append(name)
-        }
-        var end = LittleEndian()
-        end.append32(0x0605_4B50)
-        end.append16(0)
-        end.append16(0)
-        end.append16(UInt16(ordered.count))
-        end.append16(UInt16(ordered.count))
-        end.append32(UInt32(directory.count))
-        end.append32(UInt32(archive.count))
-        end.append16(0)
-        archive.append(directory)
-        archive.append(end.bytes)
+        for (path, data) in ordered { archive.append(try builder.entry(path, data, compress: data.count >= storedBelow)) }
+        archive.append(try builder.end())
         return archive
     }
 

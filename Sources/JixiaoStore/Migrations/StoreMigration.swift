@@ -23,7 +23,7 @@ extension StoreMigration {
 enum Migrations {
     static let all: [any StoreMigration] = [
         CreateAgencies(), CreateProjects(), CreateHistory(), CreateAccounts(), AddProjectSummary(), IndexProjectListings(),
-        CreateFiscalYears(), CreateLoginAttempts(), CreateDocuments(), CreateUserPositions(),
+        CreateFiscalYears(), CreateLoginAttempts(), CreateDocuments(), CreateUserPositions(), CreateReminders(),
     ]
 
     /// Applies those of `migrations` not applied yet, recording each (the caller holds the transaction).

@@ -115,13 +115,13 @@ extension WebApp {
     }
 
     private func adminPage(_ context: WebContext, flash: String?) async throws -> Response {
-        struct UserRow { var login: String; var name: String; var role: String; var unit: String; var positions: String; var shutOut: Bool }
-        struct AttemptRow { var time: String; var login: String; var address: String; var outcome: String }
-        struct ProfileRow { var reference: String; var name: String; var kind: String }
-        struct RoleChoice { var value: String; var label: String }
-        struct YearRow { var year: Int; var state: String; var projectProfile: String; var agencyProfile: String }
-        struct AgencyRow { var id: String; var name: String; var code: String; var supervising: String; var url: String }
-        struct Model {
+        struct UserRow: Encodable { var login: String; var name: String; var role: String; var unit: String; var positions: String; var shutOut: Bool }
+        struct AttemptRow: Encodable { var time: String; var login: String; var address: String; var outcome: String }
+        struct ProfileRow: Encodable { var reference: String; var name: String; var kind: String }
+        struct RoleChoice: Encodable { var value: String; var label: String }
+        struct YearRow: Encodable { var year: Int; var state: String; var projectProfile: String; var agencyProfile: String }
+        struct AgencyRow: Encodable { var id: String; var name: String; var code: String; var supervising: String; var url: String }
+        struct Model: Encodable {
             var frame: PageFrame
             var urls: AdminURLs
             var agencies: [AgencyRow]
@@ -166,7 +166,7 @@ extension WebApp {
 }
 
 /// The addresses the admin page's forms post to.
-struct AdminURLs {
+struct AdminURLs: Encodable {
     var agencies = SiteURL.adminAgencies.path
     var agency = SiteURL.adminAgency.path
     var users = SiteURL.adminUsers.path

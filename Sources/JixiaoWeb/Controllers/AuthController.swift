@@ -52,7 +52,7 @@ extension WebApp {
     static let loginCSRFCookie = "jixiao_login_csrf"
 
     private func loginPage(_ context: WebContext, message: String?, status: HTTPResponse.Status) -> Response {
-        struct Model { var frame: PageFrame; var message: String?; var csrf: String }
+        struct Model: Encodable { var frame: PageFrame; var message: String?; var csrf: String }
         let token = SessionToken.random()
         var response = pages.render("login", Model(frame: PageFrame("登录", context), message: message, csrf: token), status: status)
         response.setCookie(Cookie(name: Self.loginCSRFCookie, value: token, path: SiteURL.login.path, secure: secureCookies, httpOnly: true, sameSite: .strict))

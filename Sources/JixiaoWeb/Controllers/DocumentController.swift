@@ -14,7 +14,10 @@ extension WebApp {
             let year = try RequestValues.year(request.uri.queryParameters["year"])
             let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year))
             let alerts = try await monitoringAlerts(for: user)
-            return pages.render("documents", DocumentListPage(frame: PageFrame("自评文档", context), user: user, page: page, alerts: alerts))
+            var reminders: [Reminder] = []
+            if let agency = user.agency { reminders = try await store.reminders(to: agency.id, for: user.actor) }
+            return pages.render("documents", DocumentListPage(
+                frame: PageFrame("自评文档", context), user: user, page: page, alerts: alerts, reminders: reminders))
         }
         router.post(RouterPath(.documents)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
@@ -54,8 +57,12 @@ extension WebApp {
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.uploadBytes)
             try Guard.csrf(form, context)
-            if let accounts = try await importFinalAccounts(form, by: user) { return .redirect(to: SiteURL.document(accounts.id).path) }
-            let documents = try await importTable(form, by: user)
+            guard let file = form.file, !file.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 XLSX 文件") }
+            let year = try RequestValues.year(form.text("fiscalYear"))
+            if let accounts = try await importFinalAccounts((file.name, file.data), fiscalYear: year, by: user) {
+                return .redirect(to: SiteURL.document(accounts.id).path)
+            }
+            let documents = try await importTable((file.name, file.data), by: user)
             return .redirect(to: documents.count == 1 ? SiteURL.document(documents[0].id).path : SiteURL.documents.path)
         }
         router.get(SiteURL.pattern(SiteURL.document)) { request, context -> Response in
@@ -131,8 +138,7 @@ extension WebApp {
     /// Reads the uploaded 自评表 and stores every evaluation in it, all or none. A unit user's table must be of
     /// their own unit (a blank unit name is taken as theirs). A table of one evaluation the unit already has (same
     /// kind, year and project) updates that document as a new version, as the editor would.
-    func importTable(_ form: FormData, by user: UserRecord) async throws -> [Document<SelfEvaluation>] {
-        guard let file = form.file, !file.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 XLSX 文件") }
+    func importTable(_ file: (name: String, data: Data), by user: UserRecord) async throws -> [Document<SelfEvaluation>] {
         var evaluations: [SelfEvaluation]
         do {
             let lower = file.name.lowercased()
@@ -188,8 +194,13 @@ extension WebApp {
         return try await Guard.store { try await store.create(stored, by: user.author) }
     }
 
-    /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a document, scored by the profile in force.
+    /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a document, scored by the profile in force, as a download.
     func download(_ document: Document<SelfEvaluation>, format: String) async throws -> Response {
+        Self.attachment(try await reportFile(document, format: format))
+    }
+
+    /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a document, scored by the profile in force.
+    func reportFile(_ document: Document<SelfEvaluation>, format: String) async throws -> DownloadFile {
         let evaluation = document.body
         let assessment = try assessment(of: evaluation, in: document.head.yearSetUp)
         let content = try ReportContent.report(evaluation, assessment: assessment, outline: outlines.forKind(evaluation.kind, profile: assessment.profile.id))
@@ -211,15 +222,19 @@ extension WebApp {
         default:
             throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
         }
-        return Self.attachment(data, type: type, file: ReportFileName.name(evaluation, format: format))
+        return DownloadFile(data: data, type: type, name: ReportFileName.name(evaluation, format: format))
     }
 
     /// A download: `data` of `type` saved as `file` (its name in UTF-8, RFC 6266).
     static func attachment(_ data: Data, type: String, file: String) -> Response {
-        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        attachment(DownloadFile(data: data, type: type, name: file))
+    }
+
+    static func attachment(_ file: DownloadFile) -> Response {
+        let encoded = file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
         return Response(
-            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename*=UTF-8''\(encoded)"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            status: .ok, headers: [.contentType: file.type, .contentDisposition: "attachment; filename*=UTF-8''\(encoded)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
 
     /// A new, empty ledger of `project` for `year` under the first approval rules loaded, its budget (万元) from the form.
@@ -252,4 +267,11 @@ extension WebApp {
             throw HTTPError(.internalServerError, message: "PDF 生成失败（\(error)）；请稍后重试，或先下载 DOCX")
         }
     }
+}
+
+/// A file handed out: its bytes, media type and name.
+struct DownloadFile: Sendable {
+    var data: Data
+    var type: String
+    var name: String
 }

@@ -9,8 +9,9 @@ extension WebApp {
     /// Final accounts uploaded as JSON or as the XLSX that 决算 software exports (its statements found by their titles
     /// and words); nil when the file is neither, so the upload is read as a 自评表. The unit's own only; the same
     /// unit and year imported again is a new version.
-    func importFinalAccounts(_ form: FormData, by user: UserRecord) async throws -> Document<FinalAccounts>? {
-        guard let file = form.file, !file.data.isEmpty else { return nil }
+    /// `fiscalYear` is the year for a workbook whose sheets do not say it.
+    func importFinalAccounts(_ file: (name: String, data: Data), fiscalYear: Int?, by user: UserRecord) async throws -> Document<FinalAccounts>? {
+        guard !file.data.isEmpty else { return nil }
         let lower = file.name.lowercased()
         var accounts: FinalAccounts
         do {
@@ -20,8 +21,7 @@ extension WebApp {
             } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
                 let workbook = try Workbook(data: file.data, file: file.name)
                 // The unit the sheets name (编制单位) is checked below like a JSON file's.
-                let year = try RequestValues.year(form.text("fiscalYear"))
-                guard let (read, problems) = try FinalAccountsFile.fromWorkbook(workbook, agency: nil, year: year) else { return nil }
+                guard let (read, problems) = try FinalAccountsFile.fromWorkbook(workbook, agency: nil, year: fiscalYear) else { return nil }
                 if let problem = problems.first {
                     throw HTTPError(.unprocessableContent, message: "文件 \(file.name)：\(problem.location.description)：\(problem.explanation)")
                 }
@@ -63,8 +63,13 @@ extension WebApp {
         return pages.render(PageFrame(document.body.title, context), body: pages.html("final-accounts", page))
     }
 
-    /// The disclosure as DOCX (native charts), PDF, HTML (SVG charts), or its statements as XLSX.
+    /// The disclosure as DOCX (native charts), PDF, HTML (SVG charts), or its statements as XLSX, as a download.
     func finalAccountsDownload(_ document: Document<FinalAccounts>, format: String) async throws -> Response {
+        Self.attachment(try await finalAccountsFile(document, format: format))
+    }
+
+    /// The disclosure as DOCX (native charts), PDF, HTML (SVG charts), or its statements as XLSX.
+    func finalAccountsFile(_ document: Document<FinalAccounts>, format: String) async throws -> DownloadFile {
         let accounts = document.body
         let outline = try DisclosureOutline.builtin()
         let content = try DisclosureContent.disclosure(accounts, outline: outline)
@@ -86,6 +91,6 @@ extension WebApp {
         default:
             throw HTTPError(.notFound, message: "没有 \(format) 格式的下载；可选 docx、xlsx、pdf、html")
         }
-        return Self.attachment(data, type: type, file: FinalAccountsFile.name(accounts, format: format))
+        return DownloadFile(data: data, type: type, name: FinalAccountsFile.name(accounts, format: format))
     }
 }

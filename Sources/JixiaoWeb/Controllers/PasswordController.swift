@@ -30,7 +30,7 @@ extension WebApp {
     }
 
     private func passwordPage(_ context: WebContext, flash: String? = nil, message: String?, status: HTTPResponse.Status) -> Response {
-        struct Model { var frame: PageFrame; var message: String?; var rule: String }
+        struct Model: Encodable { var frame: PageFrame; var message: String?; var rule: String }
         let model = Model(frame: PageFrame("修改密码", context, flash: flash), message: message, rule: PasswordRules.summary)
         return pages.render("password", model, status: status)
     }

@@ -9,7 +9,7 @@ extension WebApp {
             let year = try RequestValues.year(request.uri.queryParameters["year"])
             let text = try RequestValues.filter(request.uri.queryParameters["q"], "q")
             let page = try await store.listings(for: nil, ListingQuery(fiscalYear: year, text: text, limit: 200))
-            struct Model { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var q: String; var action: String }
+            struct Model: Encodable { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var q: String; var action: String }
             return pages.render("public", Model(
                 frame: PageFrame("绩效自评公开", context), documents: page.documents.map(ListingRow.init), empty: page.total == 0, q: text,
                 action: SiteURL.publicList.path))

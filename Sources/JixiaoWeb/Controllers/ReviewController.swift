@@ -11,7 +11,7 @@ extension WebApp {
         router.get(RouterPath(.inbox)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.reviewer, .bureauAdmin])
             let page = try await store.listings(for: user.actor, ListingQuery(states: [.submitted], order: .updatedAt))
-            struct Model { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var alerts: [String]; var hasAlerts: Bool }
+            struct Model: Encodable { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var alerts: [String]; var hasAlerts: Bool }
             let alerts = try await monitoringAlerts(for: user)
             return pages.render("inbox", Model(
                 frame: PageFrame("待审核", context), documents: page.documents.map(ListingRow.init), empty: page.total == 0, alerts: alerts,

@@ -24,7 +24,7 @@ struct ErrorPages: RouterMiddleware {
         if request.uri.path.hasPrefix(SiteURL.apiPrefix), let json = try? WebApp.json(["error": message], status: status) {
             return json
         }
-        struct Model { var frame: PageFrame; var status: Int; var message: String }
+        struct Model: Encodable { var frame: PageFrame; var status: Int; var message: String }
         return pages.render("error", Model(frame: PageFrame("出错了", context), status: status.code, message: message), status: status)
     }
 }

@@ -2,7 +2,7 @@ import JixiaoCore
 import JixiaoStore
 
 /// The list of documents a user may see, with the forms to create and import one (template `documents.mustache`).
-struct DocumentListPage {
+struct DocumentListPage: Encodable {
     var frame: PageFrame
     var documents: [ListingRow]
     var canCreate: Bool
@@ -12,8 +12,18 @@ struct DocumentListPage {
     /// In-year monitoring warnings not answered yet.
     var alerts: [String]
     var hasAlerts: Bool
+    /// The bureau's reminders to the unit, newest first.
+    var reminders: [ReminderRow]
+    var hasReminders: Bool
 
-    init(frame: PageFrame, user: UserRecord, page: ListingPage, alerts: [String]) {
+    /// A reminder as the unit's inbox shows it.
+    struct ReminderRow: Encodable {
+        var message: String
+        var sentBy: String
+        var sentAt: String
+    }
+
+    init(frame: PageFrame, user: UserRecord, page: ListingPage, alerts: [String], reminders: [Reminder]) {
         self.frame = frame
         documents = page.documents.map(ListingRow.init)
         canCreate = user.role != .reviewer
@@ -22,5 +32,7 @@ struct DocumentListPage {
         importURL = SiteURL.documentImport.path
         self.alerts = alerts
         hasAlerts = !alerts.isEmpty
+        self.reminders = reminders.map { ReminderRow(message: $0.message, sentBy: $0.sentBy, sentAt: BeijingTime.display($0.sentAt, seconds: false)) }
+        hasReminders = !reminders.isEmpty
     }
 }

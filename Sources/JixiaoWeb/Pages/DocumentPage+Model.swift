@@ -4,7 +4,7 @@ import JixiaoStore
 /// The document editor page's body (template `document.mustache`): the evaluation's fields, each indicator row with
 /// its recomputed score and the reason, the total and grade, the audit's findings, and the workflow actions this user
 /// may take now.
-struct DocumentPage {
+struct DocumentPage: Encodable {
     /// What a viewer may do with the document in its state: all of the page that depends on who is looking.
     struct Capabilities: Hashable, Sendable {
         var edit: Bool
@@ -64,9 +64,9 @@ struct DocumentPage {
     var canReview: Bool
     var canPublish: Bool
 
-    struct CategoryView { var key: String; var name: String; var weight: String; var groups: [GroupView] }
-    struct GroupView { var key: String; var name: String; var rows: [RowView] }
-    struct RowView {
+    struct CategoryView: Encodable { var key: String; var name: String; var weight: String; var groups: [GroupView] }
+    struct GroupView: Encodable { var key: String; var name: String; var rows: [RowView] }
+    struct RowView: Encodable {
         var key: String
         var name: String
         var target: String
@@ -80,7 +80,7 @@ struct DocumentPage {
     }
     struct ScoreLine: Encodable { var score: String; var explanation: String; var differs: Bool }
     struct FindingView: Encodable { var severity: String; var isError: Bool; var explanation: String; var location: String }
-    struct BaseDataView {
+    struct BaseDataView: Encodable {
         var authorized: String
         var inPost: String
         var statedRate: String
@@ -88,9 +88,9 @@ struct DocumentPage {
         var procurementBudget: String
         var procurementActual: String
     }
-    struct CostLineView { var key: String; var label: String; var previous: String; var budget: String; var actual: String }
+    struct CostLineView: Encodable { var key: String; var label: String; var previous: String; var budget: String; var actual: String }
     /// A group of the management block: its header's points and score (blank where the profile has no groups).
-    struct ManagementGroupView {
+    struct ManagementGroupView: Encodable {
         var name: String
         var hasHeader: Bool
         var weight: String
@@ -99,7 +99,7 @@ struct DocumentPage {
         var items: [ManagementView]
     }
     /// One management item: its rate or the unit's deduction (`mgmt.<id>.lost`, `mgmt.<id>.reason`), and why.
-    struct ManagementView {
+    struct ManagementView: Encodable {
         var key: String
         var name: String
         var weight: String
@@ -209,7 +209,7 @@ struct DocumentPage {
 }
 
 /// The addresses a document's page links to and posts to.
-struct DocumentURLs {
+struct DocumentURLs: Encodable {
     var page: String
     var history: String
     var agency: String

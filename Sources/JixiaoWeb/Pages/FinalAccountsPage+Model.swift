@@ -4,7 +4,7 @@ import JixiaoStore
 
 /// A final-accounts disclosure's page: its key figures, what the checks find, the workflow's buttons, and the
 /// disclosure itself as it will be published (sentences, SVG charts, statements).
-struct FinalAccountsPage {
+struct FinalAccountsPage: Encodable {
     var csrf: String
     var urls: DocumentURLs
     var title: String
@@ -21,7 +21,7 @@ struct FinalAccountsPage {
     /// The disclosure's body, rendered and escaped by ``ReportRenderers/htmlBody(_:)``.
     var disclosure: String
 
-    struct Figure { var label: String; var value: String }
+    struct Figure: Encodable { var label: String; var value: String }
 
     init(_ head: DocumentHead, accounts: FinalAccounts, findings: [Finding], disclosure: String, capabilities: DocumentPage.Capabilities, csrf: String) {
         self.csrf = csrf

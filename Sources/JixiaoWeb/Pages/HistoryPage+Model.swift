@@ -1,7 +1,7 @@
 import JixiaoStore
 
 /// A document's history, newest first (template `history.mustache`): who (by the name they had), when, what.
-struct HistoryPage {
+struct HistoryPage: Encodable {
     var frame: PageFrame
     var name: String
     var back: String

@@ -4,7 +4,7 @@ import JixiaoStore
 /// A payments ledger's page (template `ledger.mustache`): each payment with its approvals and what is missing, the
 /// steps this viewer may take now (a position they hold, on a payment they did not enter), the form for a new
 /// payment, and what is executed against the budget.
-struct LedgerPage {
+struct LedgerPage: Encodable {
     var csrf: String
     var urls: DocumentURLs
     var payments: String
@@ -26,8 +26,8 @@ struct LedgerPage {
     var problems: [String]
     var hasProblems: Bool { !problems.isEmpty }
 
-    struct Choice { var value: String; var label: String }
-    struct PaymentRow {
+    struct Choice: Encodable { var value: String; var label: String }
+    struct PaymentRow: Encodable {
         var index: Int
         var voucher: String
         var date: String
@@ -44,7 +44,7 @@ struct LedgerPage {
         var canVoid: Bool
     }
     /// A step the viewer may take on a payment: a signature, or an act to record with its date and reference.
-    struct Action { var position: String; var name: String; var isAct: Bool }
+    struct Action: Encodable { var position: String; var name: String; var isAct: Bool }
 
     init(_ head: DocumentHead, ledger: PaymentLedger, rules approval: ApprovalRules?, viewer: UserRecord, canEdit: Bool, csrf: String) {
         self.csrf = csrf

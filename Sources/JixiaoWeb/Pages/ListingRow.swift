@@ -3,7 +3,7 @@ import JixiaoStore
 
 /// One document in a list (template partial of `documents`, `inbox`, `overview`, `public`, `project`, `agency`): its
 /// unit, year, kind, state and stored summary, printed, with its links.
-struct ListingRow: Sendable {
+struct ListingRow: Encodable, Sendable {
     var url: String
     var agency: String
     var agencyURL: String
@@ -20,7 +20,7 @@ struct ListingRow: Sendable {
     var reports: PublicReports
 
     /// The public downloads of a published document.
-    struct PublicReports: Sendable { var html: String; var docx: String; var pdf: String }
+    struct PublicReports: Encodable, Sendable { var html: String; var docx: String; var pdf: String }
 
     init(_ listing: DocumentListing) {
         url = SiteURL.document(listing.id).path

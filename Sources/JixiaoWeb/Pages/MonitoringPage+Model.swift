@@ -3,7 +3,7 @@ import JixiaoStore
 
 /// A project's monitoring table (template `monitoring.mustache`): cumulative execution by month, each indicator's
 /// progress with 完成目标可能性, the warnings raised to date with their due dates, and the unit's answers.
-struct MonitoringPage {
+struct MonitoringPage: Encodable {
     var csrf: String
     var urls: DocumentURLs
     var save: String
@@ -25,9 +25,9 @@ struct MonitoringPage {
     var rules: String
     var notice: String?
 
-    struct MonthRow { var month: Int; var amount: String; var rate: String }
-    struct IndicatorRow { var index: Int; var name: String; var target: String; var progress: String; var completion: String; var likelihood: [Choice]; var reason: String; var measures: String }
-    struct Choice { var value: String; var label: String; var selected: Bool }
+    struct MonthRow: Encodable { var month: Int; var amount: String; var rate: String }
+    struct IndicatorRow: Encodable { var index: Int; var name: String; var target: String; var progress: String; var completion: String; var likelihood: [Choice]; var reason: String; var measures: String }
+    struct Choice: Encodable { var value: String; var label: String; var selected: Bool }
 
     init(
         _ head: DocumentHead, report: MonitoringReport, result: Monitor.Result, notice: String?, rules: MonitoringRules, canEdit: Bool,

@@ -50,7 +50,7 @@ struct OverviewFilter: Sendable {
 }
 
 /// The overview page (template `overview.mustache`).
-struct OverviewView {
+struct OverviewView: Encodable {
     var frame: PageFrame
     var documents: [ListingRow]
     var total: Int
@@ -64,8 +64,8 @@ struct OverviewView {
     var pageText: String
     var export: String
 
-    struct FilterView { var year: String; var grade: String; var text: String }
-    struct Choice { var value: String; var label: String; var selected: Bool }
+    struct FilterView: Encodable { var year: String; var grade: String; var text: String }
+    struct Choice: Encodable { var value: String; var label: String; var selected: Bool }
 
     init(frame: PageFrame, filter: OverviewFilter, page: ListingPage) {
         self.frame = frame

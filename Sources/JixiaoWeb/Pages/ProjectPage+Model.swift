@@ -3,7 +3,7 @@ import JixiaoStore
 
 /// A project across its years (template `project.mustache`): each year's documents side by side with their total,
 /// grade and execution rate, and the form that starts the next year's evaluation of the same project.
-struct ProjectPage {
+struct ProjectPage: Encodable {
     var frame: PageFrame
     var name: String
     var code: String?
@@ -34,14 +34,14 @@ struct ProjectPage {
 }
 
 /// An agency (template `agency.mustache`): its overall evaluations by year, and its projects with links to each.
-struct AgencyPage {
+struct AgencyPage: Encodable {
     var frame: PageFrame
     var name: String
     var code: String?
     var evaluations: [ListingRow]
     var projects: [ProjectLink]
 
-    struct ProjectLink { var name: String; var url: String }
+    struct ProjectLink: Encodable { var name: String; var url: String }
 
     init(frame: PageFrame, agency: AgencyRecord, evaluations: ListingPage, projects: [ProjectRecord]) {
         self.frame = frame

@@ -1,32 +1,36 @@
 import Foundation
 import Hummingbird
-import Mustache
 
-/// The server-rendered pages: swift-mustache templates shipped as resources, one view-model struct per page.
+/// The server-rendered pages: Mustache templates shipped as resources, parsed once, one `Encodable` view-model
+/// struct per page.
 struct Pages: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
     static func load() async throws -> Pages {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
             throw HTTPError(.internalServerError, message: "找不到页面模板")
         }
-        return Pages(library: try await MustacheLibrary(directory: folder.path))
+        return Pages(library: try TemplateLibrary(folder: folder))
     }
 
     /// The page `template` filled from `model`, as an HTML response.
-    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func render(_ template: String, _ model: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         respond(html(template, model), status: status)
     }
 
     /// `body` (HTML made by `html`) inside the header and footer of `frame`, as an HTML response.
     func render(_ frame: PageFrame, body: String, status: HTTPResponse.Status = .ok) -> Response {
-        struct Framed { var frame: PageFrame; var body: String }
+        struct Framed: Encodable { var frame: PageFrame; var body: String }
         return render("framed", Framed(frame: frame, body: body), status: status)
     }
 
     /// The HTML of `template` filled from `model`.
-    func html(_ template: String, _ model: Any) -> String {
-        library.render(TemplateModel.convert(model), withTemplate: template) ?? "模板 \(template) 不存在"
+    func html(_ template: String, _ model: some Encodable) -> String {
+        do {
+            return library.render(template, try TemplateEncoder.value(of: model)) ?? "模板 \(template) 不存在"
+        } catch {
+            return "页面数据无法填入模板 \(template)：\(error)"
+        }
     }
 
     private func respond(_ html: String, status: HTTPResponse.Status) -> Response {
@@ -38,7 +42,7 @@ struct Pages: Sendable {
 
 /// What every page shows around its content: the title, the signed-in user, the navigation and the CSRF token
 /// its forms carry.
-struct PageFrame: Sendable {
+struct PageFrame: Sendable, Encodable {
     var title: String
     var userName: String?
     var roleLabel: String?
@@ -48,6 +52,8 @@ struct PageFrame: Sendable {
     var isAdmin = false
     var flash: String?
     var site: SiteLinks
+    /// Seconds after which the page reloads itself (a progress page), nil for none.
+    var refreshSeconds: Int?
 
     init(_ title: String, _ context: WebContext, flash: String? = nil) {
         self.title = title
@@ -65,7 +71,7 @@ struct PageFrame: Sendable {
 }
 
 /// The addresses every page's header and footer link to.
-struct SiteLinks: Sendable {
+struct SiteLinks: Sendable, Encodable {
     var home = SiteURL.home.path
     var login = SiteURL.login.path
     var logout = SiteURL.logout.path
@@ -75,6 +81,7 @@ struct SiteLinks: Sendable {
     var documents = SiteURL.documents.path
     var inbox = SiteURL.inbox.path
     var overview = SiteURL.overview.path
+    var collection = SiteURL.collection.path
     var admin = SiteURL.admin.path
     var publicList = SiteURL.publicList.path
     /// The signed-in unit user's own agency page.

@@ -25,6 +25,8 @@ enum SiteURL {
     case project(String)
     case agency(String)
     case inbox, overview, overviewExport
+    case collection, collectionExport, collectionRemind, bulkImport
+    case yearArchive(String), yearArchiveDownload(String)
     case admin, adminAgencies, adminAgency, adminUsers, adminUserPassword, adminUserPositions, adminYears
     case publicList
     case publicReport(String, format: String)
@@ -55,6 +57,12 @@ enum SiteURL {
         case .inbox: "/inbox"
         case .overview: "/overview"
         case .overviewExport: "/overview.xlsx"
+        case .collection: "/collection"
+        case .collectionExport: "/collection.xlsx"
+        case .collectionRemind: "/collection/remind"
+        case .bulkImport: "/collection/import"
+        case .yearArchive(let year): "/archives/\(year)"
+        case .yearArchiveDownload(let year): "/archives/\(year)/download"
         case .admin: "/admin"
         case .adminAgencies: "/admin/agencies"
         case .adminAgency: "/admin/agencies/update"

@@ -1,0 +1,20 @@
+/// The bureau's reminders to units ("请于 4 月 30 日前提交…"), shown in the units' inboxes.
+struct CreateReminders: StoreMigration {
+    let number = 11
+    let name = "create reminders"
+    let statements = [
+        """
+        CREATE TABLE reminders (
+            id TEXT PRIMARY KEY,
+            agency_id TEXT NOT NULL REFERENCES agencies(id),
+            fiscal_year INTEGER NOT NULL,
+            message TEXT NOT NULL,
+            sent_by TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX reminders_agency ON reminders (agency_id, sent_at)",
+        // The collection dashboard counts a year's documents by agency, kind and state from this index alone.
+        "CREATE INDEX documents_collection ON documents (fiscal_year, agency_id, kind, state, grade, project_id)",
+    ]
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoOffice
+import JixiaoStore
+
+extension WebApp {
+    /// The bureau's bulk work: a ZIP of units' files imported file by file (each all or nothing, matched to its unit
+    /// and kind by its contents), and a year's published documents downloaded as one ZIP made in the background.
+    func addBulkRoutes(to router: Router<WebContext>) {
+        router.post(RouterPath(.bulkImport)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.bulkBytes)
+            try Guard.csrf(form, context)
+            guard let upload = form.file, !upload.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 ZIP 压缩包") }
+            let year = try RequestValues.year(form.text("fiscalYear"), "年度")
+            let package: OfficePackage
+            do {
+                package = try OfficePackage(data: upload.data, file: upload.name, limits: WebLimits.bulkArchive)
+            } catch let error as OfficeError {
+                throw HTTPError(.unprocessableContent, message: "文件 \(upload.name) 不是可读取的 ZIP 压缩包：\(error.reason)")
+            }
+            var outcomes: [BulkOutcome] = []
+            for path in package.partPaths where BulkOutcome.isUserFile(path) {
+                outcomes.append(await importArchived(path, from: package, fiscalYear: year, by: user))
+            }
+            return pages.render("bulk", BulkReportPage(frame: PageFrame("批量导入结果", context), archive: upload.name, outcomes: outcomes))
+        }
+        router.post(SiteURL.pattern(SiteURL.yearArchive)) { request, context -> Response in
+            let user = try Guard.user(request, context, in: [.bureauAdmin])
+            let form = try await FormData.read(request, limit: WebLimits.formBytes)
+            try Guard.csrf(form, context)
+            let year = try archiveYear(context)
+            try await yearArchives.start(year) { writer, report in
+                try await packYear(year, into: writer, as: user.actor, report: report)
+            }
+            return .redirect(to: SiteURL.yearArchive(String(year)).path)
+        }
+        router.get(SiteURL.pattern(SiteURL.yearArchive)) { request, context -> Response in
+            _ = try Guard.user(request, context, in: [.bureauAdmin])
+            let year = try archiveYear(context)
+            let progress = await yearArchives.progress(year)
+            var frame = PageFrame("\(year) 年度已公开文档", context)
+            frame.refreshSeconds = progress?.isRunning == true ? 2 : nil
+            return pages.render("archive", YearArchivePage(frame: frame, year: year, progress: progress))
+        }
+        router.get(SiteURL.pattern(SiteURL.yearArchiveDownload)) { request, context -> Response in
+            _ = try Guard.user(request, context, in: [.bureauAdmin])
+            let year = try archiveYear(context)
+            guard let file = await yearArchives.progress(year)?.file else {
+                throw HTTPError(.notFound, message: "\(year) 年度的压缩包尚未生成，请先在报送情况页开始打包")
+            }
+            let body = try await FileIO().loadFile(path: file.path, context: context)
+            let name = "\(year)年度已公开文档.zip".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "archive.zip"
+            return Response(
+                status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename*=UTF-8''\(name)"], body: body)
+        }
+    }
+
+    private func archiveYear(_ context: WebContext) throws -> Int {
+        guard let year = try RequestValues.year(context.parameters.get("id"), "年度") else {
+            throw HTTPError(.badRequest, message: "地址中缺少年度")
+        }
+        return year
+    }
+
+    /// One file of an uploaded ZIP imported by itself: the final accounts or the 自评表 it holds, or why not.
+    private func importArchived(_ path: String, from package: OfficePackage, fiscalYear: Int?, by user: UserRecord) async -> BulkOutcome {
+        let name = (path as NSString).lastPathComponent
+        if let refusal = BulkOutcome.refusal(forExtension: (name as NSString).pathExtension.lowercased()) {
+            return BulkOutcome(file: path, refused: refusal)
+        }
+        do {
+            guard let data = try package.part(path) else { return BulkOutcome(file: path, refused: "压缩包中找不到该文件") }
+            if let accounts = try await importFinalAccounts((name, data), fiscalYear: fiscalYear, by: user) {
+                return BulkOutcome(file: path, imported: [accounts.head])
+            }
+            return BulkOutcome(file: path, imported: try await importTable((name, data), by: user).map(\.head))
+        } catch let error as HTTPError {
+            return BulkOutcome(file: path, refused: error.body ?? "\(error.status.code)")
+        } catch let error as OfficeError {
+            return BulkOutcome(file: path, refused: error.description)
+        } catch {
+            return BulkOutcome(file: path, refused: "\(error)")
+        }
+    }
+
+    /// Writes every published document of `year` into `writer`: each evaluation's report (DOCX, PDF) and 自评表
+    /// (XLSX), each disclosure (DOCX, PDF) and its statements (XLSX), in a folder per unit; a PDF that cannot be made
+    /// (no LibreOffice) is listed in 说明.txt instead.
+    private func packYear(
+        _ year: Int, into writer: ZipFileWriter, as actor: Actor, report: @Sendable (Int, Int) async -> Void
+    ) async throws {
+        var listings: [DocumentListing] = []
+        while true {
+            let page = try await store.listings(
+                for: actor, ListingQuery(fiscalYear: year, kinds: DocumentKind.reviewed, states: [.published], limit: 1_000, offset: listings.count))
+            listings += page.documents
+            if page.documents.isEmpty || listings.count >= page.total { break }
+        }
+        var notes: [String] = []
+        var used = Set<String>()
+        for (index, listing) in listings.enumerated() {
+            var files: [DownloadFile] = []
+            for format in ["docx", "xlsx", "pdf"] {
+                do {
+                    if listing.kind == .finalAccounts {
+                        files.append(try await finalAccountsFile(try await store.document(listing.id, as: FinalAccounts.self, for: actor), format: format))
+                    } else {
+                        files.append(try await reportFile(try await store.document(listing.id, as: SelfEvaluation.self, for: actor), format: format))
+                    }
+                } catch let error as HTTPError {
+                    notes.append("\(listing.agency)《\(listing.title)》\(format.uppercased()) 未生成：\(error.body ?? "\(error.status.code)")")
+                }
+            }
+            for file in files {
+                var path = "\(ArchivePath.component(listing.agency))/\(ArchivePath.component(file.name))"
+                if !used.insert(path).inserted { path = "\(ArchivePath.component(listing.agency))/\(listing.id)-\(ArchivePath.component(file.name))" }
+                try writer.add(path, file.data)
+            }
+            await report(index + 1, listings.count)
+        }
+        let summary = ["\(year) 年度已公开文档 \(listings.count) 份（绩效 Jixiao 于 \(BeijingTime.display(Date().formatted(.iso8601))) 打包）。"] + notes
+        try writer.add("说明.txt", Data(summary.joined(separator: "\n").utf8))
+    }
+}
+
+/// A name made safe as one folder or file name inside a ZIP: no path separators, no control characters.
+enum ArchivePath {
+    static func component(_ name: String) -> String {
+        let cleaned = String(name.unicodeScalars.map { scalar in
+            scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control ? "_" : Character(scalar)
+        })
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed == "." || trimmed == ".." ? "_" : trimmed
+    }
+}

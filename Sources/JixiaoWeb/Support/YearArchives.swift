@@ -1,0 +1,56 @@
+import Foundation
+import JixiaoOffice
+
+/// A fiscal year's published documents packed into one ZIP in the background, one year at a time per server,
+/// with how far it has got; the finished file is kept in a scratch folder until the year is packed again.
+actor YearArchives {
+    /// How a year's packing stands.
+    struct Progress: Sendable {
+        var done = 0
+        var total = 0
+        var file: URL?
+        var failure: String?
+        var finishedAt: String?
+        var isRunning: Bool { file == nil && failure == nil }
+    }
+
+    private var years: [Int: Progress] = [:]
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-archives-\(UUID().uuidString)")
+
+    func progress(_ year: Int) -> Progress? { years[year] }
+
+    /// Starts packing `year` unless it is under way: `pack` writes the entries through the writer it is given and
+    /// reports each document done.
+    func start(
+        _ year: Int,
+        pack: @escaping @Sendable (ZipFileWriter, @escaping @Sendable (Int, Int) async -> Void) async throws -> Void
+    ) throws {
+        if years[year]?.isRunning == true { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if let old = years[year]?.file { try? FileManager.default.removeItem(at: old) }
+        let url = folder.appendingPathComponent("\(year)-\(UUID().uuidString).zip")
+        years[year] = Progress()
+        Task {
+            do {
+                let writer = try ZipFileWriter(url: url)
+                try await pack(writer) { done, total in await self.report(year, done: done, total: total) }
+                try writer.finish()
+                finish(year, file: url, failure: nil)
+            } catch {
+                try? FileManager.default.removeItem(at: url)
+                finish(year, file: nil, failure: "\(error)")
+            }
+        }
+    }
+
+    private func report(_ year: Int, done: Int, total: Int) {
+        years[year]?.done = done
+        years[year]?.total = total
+    }
+
+    private func finish(_ year: Int, file: URL?, failure: String?) {
+        years[year]?.file = file
+        years[year]?.failure = failure
+        years[year]?.finishedAt = Date().formatted(.iso8601)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Every template of a folder (`name.mustache`), parsed once at start, rendered with their partials.
+struct TemplateLibrary: Sendable {
+    private let templates: [String: Template]
+
+    /// Parses every `.mustache` file in `folder`; a template that cannot be parsed stops the start, naming it.
+    init(folder: URL) throws {
+        var templates: [String: Template] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            templates[name] = try Template(source, name: name)
+        }
+        self.templates = templates
+    }
+
+    /// `name` filled from `value`; nil when there is no such template.
+    func render(_ name: String, _ value: TemplateValue) -> String? {
+        guard let template = templates[name] else { return nil }
+        var output = ""
+        output.reserveCapacity(16_384)
+        var stack = [value]
+        render(template.nodes, &stack, into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [Template.Node], _ stack: inout [TemplateValue], into output: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .value(let path, let escaped):
+                switch Self.lookup(path, in: stack) {
+                case .text(let text)?: escaped ? HTMLEscape.append(text, to: &output) : output.append(text)
+                case .flag(let flag)?: output += flag ? "true" : "false"
+                default: break
+                }
+            case .section(let path, let inverted, let children):
+                let value = Self.lookup(path, in: stack)
+                if inverted {
+                    if Self.isEmpty(value) { render(children, &stack, into: &output) }
+                    continue
+                }
+                switch value {
+                case nil, .flag(false)?: break
+                case .flag(true)?: render(children, &stack, into: &output)
+                case .list(let items)?:
+                    for item in items {
+                        stack.append(item)
+                        render(children, &stack, into: &output)
+                        stack.removeLast()
+                    }
+                case let value?:
+                    stack.append(value)
+                    render(children, &stack, into: &output)
+                    stack.removeLast()
+                }
+            case .partial(let name):
+                if let partial = templates[name] { render(partial.nodes, &stack, into: &output) }
+            }
+        }
+    }
+
+    private static func isEmpty(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .flag(false)?: true
+        case .list(let items)?: items.isEmpty
+        default: false
+        }
+    }
+
+    /// The value a name stands for: its first part looked up from the innermost context outwards, the rest inside it.
+    private static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
+        if path.first == "." { return stack.last }
+        guard let first = path.first else { return nil }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if case .object(let fields) = context, let value = fields[first] {
+                found = value
+                break
+            }
+        }
+        for part in path.dropFirst() {
+            guard case .object(let fields)? = found else { return nil }
+            found = fields[part]
+        }
+        return found
+    }
+}
+
+/// HTML escaping of a template's `{{name}}`: `& < > " '`, the text copied whole when it has none of them.
+enum HTMLEscape {
+    static func append(_ text: String, to output: inout String) {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            output += text
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}
