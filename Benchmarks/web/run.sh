@@ -86,5 +86,5 @@ for backend in $backends; do
             | grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors"
     done
     kill "$server"; wait "$server" 2>/dev/null || true; server=""
-    [ "$backend" = postgres ] && psql "$base" -q -c "DROP DATABASE $name"
+    if [ "$backend" = postgres ]; then psql "$base" -q -c "DROP DATABASE $name"; fi
 done

@@ -50,6 +50,28 @@ extension DocumentStore {
         }
     }
 
+    /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, each decoded without its
+    /// indicators (for comparing a document with its unit's others).
+    public func comparedFigures(of ids: [String], for actor: Actor) async throws -> [String: ComparedFigures] {
+        guard !ids.isEmpty else { return [:] }
+        return try await exclusive {
+            var figures: [String: ComparedFigures] = [:]
+            let rows = try await self.database.raw("""
+                SELECT id, agency_id, kind, body FROM documents
+                WHERE id IN (\(binds: ids)) AND kind IN (\(binds: [DocumentKind.projectSelfEvaluation.rawValue, DocumentKind.agencyEvaluation.rawValue]))
+                """).all()
+            for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
+                let id = try row.decode(column: "id", as: String.self)
+                do {
+                    figures[id] = try JSONDecoder().decode(ComparedFigures.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+                } catch let error as DecodingError {
+                    throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
+                }
+            }
+            return figures
+        }
+    }
+
     /// The document's recorded changes, oldest first.
     public func history(_ id: String, for actor: Actor) async throws -> [HistoryEntry] {
         try await exclusive {

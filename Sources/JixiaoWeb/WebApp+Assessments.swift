@@ -25,14 +25,11 @@ extension WebApp {
     /// `evaluation`'s headline figures against those of its `siblings`: a project's budget only against the same
     /// project's documents, the unit's figures against all.
     func crossDocumentFindings(_ head: DocumentHead, _ evaluation: SelfEvaluation, siblings: [DocumentListing], for actor: Actor) async throws -> [Finding] {
-        func figures(_ title: String, _ body: SelfEvaluation, project: String?) -> KeyFigures {
-            KeyFigures(file: title, prose: ReportProse(paragraphs: []), evaluations: [body], project: project)
+        let budgets = try await store.comparedFigures(of: siblings.map(\.id), for: actor)
+        let others = siblings.compactMap { sibling in
+            budgets[sibling.id].map { KeyFigures(file: sibling.title, prose: ReportProse(paragraphs: []), budgets: [$0], project: sibling.projectID) }
         }
-        var others: [KeyFigures] = []
-        for sibling in siblings {
-            let document = try await store.document(sibling.id, as: SelfEvaluation.self, for: actor)
-            others.append(figures(sibling.title, document.body, project: sibling.projectID))
-        }
-        return CrossDocumentChecks().findings(figures(head.title, evaluation, project: head.projectID), against: others)
+        let own = KeyFigures(file: head.title, prose: ReportProse(paragraphs: []), evaluations: [evaluation], project: head.projectID)
+        return CrossDocumentChecks().findings(own, against: others)
     }
 }

@@ -19,10 +19,15 @@ public struct KeyFigures: Sendable {
     /// `project` names the project when the caller knows it better than the document (the web's project id);
     /// else the evaluation's project name.
     public init(file: String, prose: ReportProse, evaluations: [SelfEvaluation], project: String? = nil) {
+        self.init(file: file, prose: prose, budgets: evaluations.map(ComparedFigures.init), project: project)
+    }
+
+    /// The figures of a document's prose and of the budgets of the evaluations it holds.
+    public init(file: String, prose: ReportProse, budgets: [ComparedFigures], project: String? = nil) {
         self.file = file
         let title = prose.paragraphs.prefix(4).map(\.text).joined()
-        self.project = project ?? evaluations.lazy.compactMap(\.project).first
-        isProjectDocument = evaluations.contains { $0.kind == .project } || (evaluations.isEmpty && title.contains("项目支出"))
+        self.project = project ?? budgets.lazy.compactMap(\.project).first
+        isProjectDocument = budgets.contains { $0.kind == .project } || (budgets.isEmpty && title.contains("项目支出"))
         for sentence in prose.allSentences {
             for figure in sentence.amounts {
                 guard let value = figure.wan,
@@ -31,7 +36,7 @@ public struct KeyFigures: Sendable {
                 record(label, value, sentence.location)
             }
         }
-        for evaluation in evaluations {
+        for evaluation in budgets {
             let place = evaluation.source ?? SourceLocation(file: file)
             let row = evaluation.budget.source
             let total = evaluation.budget.total

@@ -157,6 +157,9 @@ extension WebApp {
         } catch {
             throw HTTPError(.unprocessableContent, message: "导入失败：\(error)")
         }
+        if user.agency == nil {
+            for index in evaluations.indices { evaluations[index].agency.name = try await agencyName(stated: evaluations[index].agency.name) }
+        }
         if let unit = user.agency?.name {
             for index in evaluations.indices {
                 let stated = evaluations[index].agency.name.trimmingCharacters(in: .whitespaces)
@@ -192,6 +195,14 @@ extension WebApp {
             throw HTTPError(.conflict, message: "文件 \(file.name)：表中 \(existing.count) 份自评本单位已有，多项目的表不能部分更新，未导入；请逐个项目导入以更新")
         }
         return try await Guard.store { try await store.create(stored, by: user.author) }
+    }
+
+    /// The agency a file names, as the bureau imports it: the name as written, or the agency whose unit code it is.
+    func agencyName(stated: String) async throws -> String {
+        let name = stated.trimmingCharacters(in: .whitespaces)
+        let agencies = try await store.agencies()
+        if agencies.contains(where: { $0.name == name }) { return name }
+        return agencies.first { $0.code == name }?.name ?? name
     }
 
     /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a document, scored by the profile in force, as a download.

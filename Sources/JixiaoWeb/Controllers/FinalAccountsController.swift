@@ -35,6 +35,7 @@ extension WebApp {
         } catch {
             throw HTTPError(.unprocessableContent, message: "导入失败：\(error)")
         }
+        if user.agency == nil { accounts.agency.name = try await agencyName(stated: accounts.agency.name) }
         if let unit = user.agency?.name {
             let stated = accounts.agency.name.trimmingCharacters(in: .whitespaces)
             accounts.agency.name = stated.isEmpty ? unit : stated

@@ -12,6 +12,10 @@ struct TemplateLibrary: Sendable {
             let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             templates[name] = try Template(source, name: name)
         }
+        self.init(templates: templates)
+    }
+
+    init(templates: [String: Template]) {
         self.templates = templates
     }
 

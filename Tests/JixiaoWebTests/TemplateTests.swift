@@ -1,0 +1,51 @@
+import Testing
+@testable import JixiaoWeb
+
+/// The pages' Mustache engine: the parts of the language the templates use, with the specification's rules for
+/// escaping, sections, lookups that go outwards and tags standing alone on their lines.
+@Suite struct TemplateTests {
+    struct Row: Encodable { var name: String; var late: Bool; var code: String? }
+    struct Model: Encodable {
+        var title: String
+        var rows: [Row]
+        var empty: [Row]
+        var site: [String: String]
+        var html: String
+        var count: Int
+        var missing: String?
+    }
+
+    static let model = Model(
+        title: "A & B <\"'>", rows: [Row(name: "甲", late: true, code: "01"), Row(name: "乙", late: false, code: nil)], empty: [],
+        site: ["home": "/"], html: "<b>粗</b>", count: 3, missing: nil)
+
+    func render(_ source: String, partials: [String: String] = [:]) throws -> String {
+        var templates = ["page": try Template(source, name: "page")]
+        for (name, text) in partials { templates[name] = try Template(text, name: name) }
+        return try #require(TemplateLibrary(templates: templates).render("page", TemplateEncoder.value(of: Self.model)))
+    }
+
+    @Test func valuesAreEscapedUnlessTripled() throws {
+        #expect(try render("{{title}}|{{{html}}}|{{& html}}|{{count}}") == "A &amp; B &lt;&quot;&#39;&gt;|<b>粗</b>|<b>粗</b>|3")
+    }
+
+    @Test func sectionsOverListsFlagsObjectsAndAbsence() throws {
+        #expect(try render("{{#rows}}[{{name}}{{#late}}!{{/late}}{{#code}}#{{code}}{{/code}}]{{/rows}}") == "[甲!#01][乙]")
+        #expect(try render("{{#empty}}x{{/empty}}{{^empty}}none{{/empty}}{{^rows}}no{{/rows}}") == "none")
+        #expect(try render("{{#missing}}x{{/missing}}{{^missing}}absent{{/missing}}{{site.home}}{{#site}}{{home}}{{/site}}") == "absent//")
+        #expect(try render("{{#rows}}{{title}}{{/rows}}") == "A &amp; B &lt;&quot;&#39;&gt;A &amp; B &lt;&quot;&#39;&gt;", "a name looks outwards")
+        #expect(try render("{{#rows}}{{#code}}{{.}}{{/code}}{{/rows}}") == "01")
+    }
+
+    @Test func standaloneTagsTakeTheirLinesAndPartialsRender() throws {
+        #expect(try render("<ul>\n{{#rows}}\n  <li>{{name}}</li>\n{{/rows}}\n</ul>\n") == "<ul>\n  <li>甲</li>\n  <li>乙</li>\n</ul>\n")
+        #expect(try render("{{> head}}\n<p>{{count}}</p>", partials: ["head": "<h1>{{title}}</h1>\n"]) == "<h1>A &amp; B &lt;&quot;&#39;&gt;</h1>\n<p>3</p>")
+        #expect(try render("a {{#rows}}b{{/rows}} c") == "a bb c", "inline tags keep their spaces")
+    }
+
+    @Test func malformedTemplatesAreRefusedByName() {
+        #expect(throws: TemplateError.self) { try Template("{{#rows}}x", name: "t") }
+        #expect(throws: TemplateError.self) { try Template("{{#rows}}x{{/other}}", name: "t") }
+        #expect(throws: TemplateError.self) { try Template("{{title", name: "t") }
+    }
+}
