@@ -50,6 +50,8 @@ import Testing
         Row(method: .get, path: "/archives/2023", expected: "login 403 403 403 403 403 200"),
         Row(method: .get, path: "/archives/2031/download", expected: "login 403 403 403 403 403 404"),
         Row(method: .get, path: "/public", expected: "200 200 200 200 200 200 200"),
+        Row(method: .get, path: "/public?page=2&year=2023", expected: "200 200 200 200 200 200 200"),
+        Row(method: .get, path: "/public?page=0", expected: "400 400 400 400 400 400 400"),
         Row(method: .get, path: "/public/{id}/report.html", expected: "404 404 404 404 404 404 404"),
         Row(method: .get, path: "/public/{id}/report.html", state: .approved, expected: "404 404 404 404 404 404 404"),
         Row(method: .get, path: "/public/{id}/report.html", state: .published, expected: "200 200 200 200 200 200 200"),

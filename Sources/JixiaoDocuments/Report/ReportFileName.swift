@@ -16,8 +16,8 @@ public enum ReportFileName {
         parts.map(safe).joined(separator: "-") + "." + `extension`
     }
 
-    /// Characters no file system takes in a name become "_".
-    static func safe(_ part: String) -> String {
+    /// Characters no file system takes in a name become "_" (a folder name too: no path separators survive).
+    public static func safe(_ part: String) -> String {
         let refused = Set("/\\:*?\"<>|\n\r\t")
         let cleaned = String(part.map { refused.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
         return cleaned.isEmpty ? "_" : String(cleaned.prefix(60))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import JixiaoCore
+import JixiaoDocuments
 import JixiaoOffice
 import JixiaoStore
 
@@ -114,24 +115,13 @@ extension WebApp {
                 }
             }
             for file in files {
-                var path = "\(ArchivePath.component(listing.agency))/\(ArchivePath.component(file.name))"
-                if !used.insert(path).inserted { path = "\(ArchivePath.component(listing.agency))/\(listing.id)-\(ArchivePath.component(file.name))" }
+                var path = "\(ReportFileName.safe(listing.agency))/\(file.name)"
+                if !used.insert(path).inserted { path = "\(ReportFileName.safe(listing.agency))/\(listing.id)-\(file.name)" }
                 try writer.add(path, file.data)
             }
             await report(index + 1, listings.count)
         }
         let summary = ["\(year) 年度已公开文档 \(listings.count) 份（绩效 Jixiao 于 \(BeijingTime.display(Date().formatted(.iso8601))) 打包）。"] + notes
         try writer.add("说明.txt", Data(summary.joined(separator: "\n").utf8))
-    }
-}
-
-/// A name made safe as one folder or file name inside a ZIP: no path separators, no control characters.
-enum ArchivePath {
-    static func component(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.map { scalar in
-            scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control ? "_" : Character(scalar)
-        })
-        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed == "." || trimmed == ".." ? "_" : trimmed
     }
 }

@@ -8,17 +8,19 @@ extension WebApp {
         router.get(RouterPath(.publicList)) { request, context -> Response in
             let year = try RequestValues.year(request.uri.queryParameters["year"])
             let text = try RequestValues.filter(request.uri.queryParameters["q"], "q")
-            let page = try await store.listings(for: nil, ListingQuery(fiscalYear: year, text: text, limit: 200))
-            struct Model: Encodable { var frame: PageFrame; var documents: [ListingRow]; var empty: Bool; var q: String; var action: String }
-            return pages.render("public", Model(
-                frame: PageFrame("绩效自评公开", context), documents: page.documents.map(ListingRow.init), empty: page.total == 0, q: text,
-                action: SiteURL.publicList.path))
+            let page = try RequestValues.integer(request.uri.queryParameters["page"], "page", in: RequestValues.pages) ?? 1
+            let listing = try await store.listings(
+                for: nil, ListingQuery(fiscalYear: year, text: text, limit: Self.publicPageSize, offset: (page - 1) * Self.publicPageSize))
+            return pages.render("public", PublicListPage(frame: PageFrame("绩效自评公开", context), listing: listing, year: year, text: text, page: page))
         }
         router.get(SiteURL.pattern { SiteURL.publicReport($0, format: "{format}") }) { _, context -> Response in
             let head = try await publishedHead(context.parameters.require("id"))
             return try await publishedDownload(head, format: context.parameters.require("format"), as: Actor(role: .bureauAdmin))
         }
     }
+
+    /// Rows of the public list a page shows.
+    static let publicPageSize = 50
 
     /// A published document's head; 404 for anything else, as if it did not exist (its state is read before its
     /// content, so nothing about an unpublished document is told).
