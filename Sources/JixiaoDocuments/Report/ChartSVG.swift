@@ -4,12 +4,12 @@ import JixiaoOffice
 
 /// A chart drawn as inline SVG for the HTML report: columns with their values and a legend, or a pie with each slice's
 /// value and share. The same data as the DOCX's chart part, so the formats cannot differ.
-enum ChartSVG {
+public enum ChartSVG {
     static let palette = WordChart.palette.map { "#" + $0 }
     static let width = 560.0
     static let height = 300.0
 
-    static func svg(_ chart: WordChart) -> String {
+    public static func svg(_ chart: WordChart) -> String {
         let body = chart.kind == .bar ? bars(chart) : pie(chart)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(ReportRenderers.escape(chart.title))\" font-size=\"11\" font-family=\"sans-serif\">"
             + body + "</svg>\n"

@@ -23,10 +23,15 @@ extension WebApp {
         router.get(SiteURL.pattern(SiteURL.agency)) { request, context -> Response in
             let user = try Guard.user(request, context)
             let agency = try await Guard.store { try await store.agency(context.parameters.require("id"), for: user.actor) }
-            let evaluations = try await store.listings(
-                for: user.actor, ListingQuery(kinds: [.agencyEvaluation], agencyID: agency.id, order: .fiscalYear))
+            let documents = try await store.listings(
+                for: user.actor, ListingQuery(kinds: [.agencyEvaluation, .finalAccounts], agencyID: agency.id, order: .fiscalYear, limit: 200)).documents
+            var accounts: [String: FinalAccounts] = [:]
+            for listing in documents where listing.kind == .finalAccounts {
+                accounts[listing.id] = try await Guard.store { try await store.document(listing.id, as: FinalAccounts.self, for: user.actor) }.body
+            }
             let projects = try await Guard.store { try await store.projects(ofAgency: agency.id, for: user.actor) }
-            return pages.render("agency", AgencyPage(frame: PageFrame(agency.name, context), agency: agency, evaluations: evaluations, projects: projects))
+            return pages.render("agency", AgencyPage(
+                frame: PageFrame(agency.name, context), agency: agency, documents: documents, accounts: accounts, projects: projects))
         }
     }
 }
