@@ -24,7 +24,7 @@ import Testing
             let y2022 = try #require(table.range(of: "2022 年度"))
             let y2023 = try #require(table.range(of: "2023 年度"))
             #expect(y2022.lowerBound < y2023.lowerBound, "years in order")
-            X
+            #expect(table.contains("<td class=\"num\">12.35</td>"), "2023's 基本支出, 123,456.78 元, in 万元")
             #expect(table.contains(try #require(earlier.spending.basic).wanText))
             #expect(page.text.contains("各年度支出（万元）") && page.text.contains("<svg"))
             #expect(page.text.contains("<span class=\"state\">草稿</span>"), "2023's overall evaluation, the fixture's draft")
