@@ -10,18 +10,23 @@ from the project's page and sees both years side by side, and imports the projec
 enters a payment of 12,000 元, which counts as executed only once 经办人, 分管领导 and 主要领导 have signed and the
 党委会's decision and the 分管区领导's consent are recorded, when the evaluation's execution rate changes; seed 004's
 unit sees its overall evaluation on its own page, imports its final accounts and sees the disclosure with its seven
-charts, and submits them. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
+charts, and submits them; the bureau sees the 2023 collection, sends the late units a reminder, imports a ZIP of three
+units' files and downloads the year's published documents as one ZIP; the pages fit a 390 px screen and the first Tab
+reaches 跳到正文. Each step is checked on the page; screenshots go to docs/images/ (or --shots).
 
     python3 scripts/browser_walkthrough.py [--binary .build/debug/jixiao] [--shots docs/images]
 
 Needs Debian's chromium and chromium-driver and PyPI's selenium (.ci/run installs them).
 """
 import argparse
+import io
 import json
 import os
 import sys
 import tempfile
 import time
+import urllib.request
+import zipfile
 
 import jixiao_server
 from selenium import webdriver
@@ -30,6 +35,7 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 ROOT = jixiao_server.ROOT
 FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-self-evaluation.xlsx")
@@ -227,11 +233,16 @@ def main():
         walk.shot("web-ledger.png", 700)
         driver.find_element(By.LINK_TEXT, "该项目各年度").click()
         walk.expect(["87.73%"], "the project's 2023 evaluation shows the new execution rate")
+        # The columns are the project's documents by year; the 2023 self-evaluation is the one whose 类别 says so.
+        links = driver.find_elements(By.CSS_SELECTOR, "table.years thead a")
+        kinds = [cell.text for cell in driver.find_elements(By.XPATH, "//table[contains(@class,'years')]//tr[th='类别']/td")]
+        evaluation2023 = next(link.get_attribute("href") for link, kind in zip(links, kinds)
+                              if link.text.startswith("2023") and kind == "项目支出绩效自评")
 
         walk.sign_in(lead, logins[lead])
         driver.find_element(By.LINK_TEXT, "本单位").click()
-        walk.expect(["部门整体支出绩效自评", "2023 年度"], "the agency's overall evaluation shows as the agency's")
-        walk.shot("web-agency.png", 700)
+        walk.expect(["各年度情况", "部门整体自评", "2023 年度"], "the agency's overall evaluation shows as the agency's, year by year")
+        walk.shot("web-agency.png", 900)
 
         # The unit's final accounts (seed 003's data, the unit left blank: taken as the lead's own) imported as JSON.
         accounts = json.load(open(os.path.join(ROOT, "docs", "examples", "seed003-final-accounts.json"), encoding="utf-8"))
@@ -249,11 +260,106 @@ def main():
         walk.shot("web-final-accounts.png", 1000)
         driver.find_element(By.ID, "submit").click()
         walk.expect(["已提交"], "submits its final accounts")
+
+        # The other unit's 2023 project evaluation goes through to publication, so the year has something to pack.
+        walk.sign_in(unit1, logins[unit1])
+        driver.get(evaluation2023)
+        driver.find_element(By.ID, "submit").click()
+        walk.expect(["已提交"], "the project's unit submits its 2023 evaluation")
+        walk.sign_in("admin", logins["admin"])
+        driver.get(evaluation2023)
+        driver.find_element(By.ID, "approve").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "publish"))
+        print("✔ the bureau approves it")
+        driver.find_element(By.ID, "publish").click()
+        WebDriverWait(driver, 30).until(lambda d: not d.find_elements(By.ID, "publish"))
+        walk.expect(["已公开"], "and publishes it")
+
+        bureau_sees_the_collection(walk, driver, logins)
+        mobile_and_keyboard(walk, driver, lead, logins)
     finally:
         driver.quit()
         server.terminate()
         server.wait(timeout=30)
     print("walk-through passed")
+
+
+def bureau_sees_the_collection(walk, driver, logins):
+    """The bureau's year at scale ([12]): the collection dashboard, a reminder into the late units' lists, a ZIP of three
+    units' files imported file by file, the year's published documents downloaded as one ZIP."""
+    walk.open("/collection?year=2023")
+    walk.expect(["2023 年度报送情况", "有逾期", UNIT, PROJECT_UNIT, "应交"], "the bureau sees what each unit owes for 2023 and what is late")
+    walk.shot("web-collection.png", 1300)
+    driver.find_element(By.ID, "send-reminders").click()
+    walk.expect(["个单位发送提醒"], "sends a reminder to every late unit")
+    lead = jixiao_server.login_of("unit", UNIT)
+    walk.sign_in(lead, logins[lead])
+    walk.expect(["财政局的提醒", "请按期报送 2023 年度"], "the late unit finds the reminder in its list")
+    walk.sign_in("admin", logins["admin"])
+
+    examples = os.path.join(ROOT, "docs", "examples")
+    def example(name, **changes):
+        data = json.load(open(os.path.join(examples, name), encoding="utf-8"))
+        data.update(changes)
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    project = json.load(open(os.path.join(examples, "seed000-project.json"), encoding="utf-8"))
+    project["project"] = "批量导入示例项目"
+    archive = os.path.join(tempfile.mkdtemp(), "2024年度各单位文件.zip")
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("区应急管理局/2024年部门整体自评.json", example("seed001-agency.json", fiscalYear=2024))
+        bundle.writestr("攀枝花市应急管理局/2024年决算公开表.json", example("seed003-final-accounts.json", fiscalYear=2024))
+        bundle.writestr("攀枝花市东区应急管理局/项目自评.json", json.dumps(project, ensure_ascii=False).encode("utf-8"))
+        bundle.writestr("攀枝花市应急管理局/决算公开.pdf", b"%PDF-1.4 a published text, for the audit")
+    walk.open("/collection?year=2023")
+    driver.find_element(By.CSS_SELECTOR, "#bulk-form input[type=file]").send_keys(archive)
+    driver.find_element(By.ID, "bulk-import").click()
+    walk.expect(["批量导入结果", "3 个文件已导入（3 份文档），1 个文件未导入", "区应急管理局", "攀枝花市应急管理局", "批量导入示例项目",
+                 "公开的报告文本只能用审核功能检查"], "imports a ZIP of three units' files, each matched to its unit, the PDF refused with why")
+    walk.shot("web-bulk-import.png", 800)
+
+    walk.open("/collection?year=2023")
+    driver.find_element(By.ID, "year-archive").click()
+    driver.find_element(By.ID, "archive-start").click()
+    walk.expect(["下载 ZIP"], "packs the year's published documents, with its progress", wait=180)
+    walk.shot("web-year-archive.png", 600)
+    link = driver.find_element(By.ID, "archive-download").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookies})) as answer:
+        data = answer.read()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    if not any(name.startswith(PROJECT_UNIT + "/") and name.endswith(".docx") for name in names) or "说明.txt" not in names:
+        sys.exit(f"the year's ZIP lacks the published evaluation: {names}")
+    print(f"✔ downloads the year's ZIP: {len(names)} files, {', '.join(sorted(name.rsplit('.', 1)[-1] for name in names))}")
+
+
+def mobile_and_keyboard(walk, driver, lead, logins):
+    """Readable at 390 px (no page wider than the screen; wide tables scroll in their box) and usable by keyboard
+    (the first Tab reaches 跳到正文)."""
+    walk.sign_in(lead, logins[lead])
+    driver.set_window_size(390, 844)
+    for path, name in [("/documents", "web-mobile-documents.png"), ("/collection?year=2023", None)]:
+        if name is None:
+            walk.sign_in("admin", logins["admin"])
+            driver.set_window_size(390, 844)
+            name = "web-mobile-collection.png"
+        walk.open(path)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            sys.exit(f"{path} is {overflow} px wider than a 390 px screen")
+        driver.save_screenshot(os.path.join(walk.shots, name))
+        print(f"✔ {path} fits a 390 px screen  (screenshot docs/images/{name})")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = driver.switch_to.active_element
+    if focused.get_attribute("class") != "skip":
+        sys.exit(f"the first Tab reaches {focused.tag_name} “{focused.text}”, not 跳到正文")
+    unlabelled = driver.execute_script("""
+        return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+            .filter(e => !e.closest('label') && !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`)))
+            .map(e => e.name)""")
+    if unlabelled:
+        sys.exit(f"fields without a label: {unlabelled}")
+    print("✔ the first Tab reaches 跳到正文; every field is labelled")
+    driver.set_window_size(1400, 1000)
 
 
 if __name__ == "__main__":
