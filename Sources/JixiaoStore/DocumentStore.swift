@@ -89,6 +89,16 @@ public struct DocumentStore: Sendable {
         try await exclusive { try await self.database.raw("SELECT \(unsafeRaw: Self.agencyColumns) FROM agencies ORDER BY name").all().map(Self.agency) }
     }
 
+    /// The name of the agency called `text`, or else of the one whose unit code `text` is; nil for neither.
+    public func agencyName(matching text: String) async throws -> String? {
+        try await exclusive {
+            try await self.database.raw("""
+                SELECT name FROM agencies WHERE name = \(bind: text) OR code = \(bind: text)
+                ORDER BY CASE WHEN name = \(bind: text) THEN 0 ELSE 1 END, name LIMIT 1
+                """).first()?.decode(column: "name", as: String.self)
+        }
+    }
+
     /// The agency with `id` if `actor` may see it.
     public func agency(_ id: String, for actor: Actor) async throws -> AgencyRecord {
         try await exclusive {

@@ -43,6 +43,16 @@ import Testing
         #expect(try render("a {{#rows}}b{{/rows}} c") == "a bb c", "inline tags keep their spaces")
     }
 
+    @Test func explicitNilsAreAbsentAndPartialsCannotRecurseForever() throws {
+        struct Holes: Encodable { var items: [String?]; var maybe: String? }
+        let library = TemplateLibrary(templates: [
+            "page": try Template("{{#items}}[{{.}}]{{/items}}{{#maybe}}x{{/maybe}}", name: "page"),
+            "loop": try Template("a{{> loop}}", name: "loop"),
+        ])
+        #expect(library.render("page", try TemplateEncoder.value(of: Holes(items: ["甲", nil, "乙"], maybe: nil))) == "[甲][乙]")
+        #expect(library.render("loop", .object([:])) == String(repeating: "a", count: TemplateLibrary.maximumDepth + 1))
+    }
+
     @Test func malformedTemplatesAreRefusedByName() {
         #expect(throws: TemplateError.self) { try Template("{{#rows}}x", name: "t") }
         #expect(throws: TemplateError.self) { try Template("{{#rows}}x{{/other}}", name: "t") }

@@ -39,7 +39,7 @@ public struct CollectionSchedule: Hashable, Sendable, Codable {
         for deadline in deadlines {
             guard deadline.kind.isReviewed else { return "\(deadline.kind.label)不经过报送和审核，不能设期限" }
             guard seen.insert(deadline.kind).inserted else { return "\(deadline.kind.label)的期限出现两次" }
-            guard deadline.date.count == 5, due(deadline.kind, of: 2000) != nil else {
+            guard deadline.date.count == 5, due(deadline.kind, of: 2001) != nil else {
                 return "\(deadline.kind.label)的期限“\(deadline.date)”不是“月-日”（如 04-30）"
             }
             guard (0...2).contains(deadline.yearsAfter) else { return "\(deadline.kind.label)的期限应在年度后 0 至 2 年内" }

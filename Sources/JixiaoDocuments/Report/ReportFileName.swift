@@ -20,6 +20,6 @@ public enum ReportFileName {
     public static func safe(_ part: String) -> String {
         let refused = Set("/\\:*?\"<>|\n\r\t")
         let cleaned = String(part.map { refused.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
-        return cleaned.isEmpty ? "_" : String(cleaned.prefix(60))
+        return cleaned.isEmpty || cleaned.allSatisfy({ $0 == "." }) ? "_" : String(cleaned.prefix(60))
     }
 }

@@ -9,6 +9,10 @@ import ZIPFoundation
 public final class OfficePackage {
     public let file: String
     private let archive: Archive
+    /// The entries by path (the first of two with one path), read once: a lookup by path is not a scan.
+    private let entries: [String: Entry]
+    /// The paths in the order the package stores them.
+    public let partPaths: [String]
     private let limits: PackageLimits
     private var inflatedTotal = 0
 
@@ -30,13 +34,17 @@ public final class OfficePackage {
         try FileSignature.requireZip(data, file: file)
         try ZipDirectory.refuseZIP64(data, file: file)
         archive = try Self.openArchive(data, file: file)
-        var count = 0
-        for _ in archive {
-            count += 1
-            if count > limits.maximumEntries {
+        var entries: [String: Entry] = [:]
+        var paths: [String] = []
+        for entry in archive {
+            guard paths.count < limits.maximumEntries else {
                 throw OfficeError(file: file, reason: "压缩包内条目超过 \(limits.maximumEntries) 个，拒绝读取")
             }
+            paths.append(entry.path)
+            if entries[entry.path] == nil { entries[entry.path] = entry }
         }
+        self.entries = entries
+        partPaths = paths
     }
 
     /// Opens `data` as a ZIP through a scratch file that is unlinked once open. ZIPFoundation's in-memory archive
@@ -58,19 +66,14 @@ public final class OfficePackage {
         }
     }
 
-    /// The paths of every part, in the order the package stores them.
-    public var partPaths: [String] {
-        archive.map(\.path)
-    }
-
     /// Whether the package holds a part at `path`.
     public func contains(_ path: String) -> Bool {
-        archive[path] != nil
+        entries[path] != nil
     }
 
     /// The bytes of the part at `path`; nil if there is none.
     public func part(_ path: String) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
+        guard let entry = entries[path] else { return nil }
         let place = OfficeError(file: file, part: path, reason: "")
         if entry.uncompressedSize > UInt64(limits.maximumPartBytes) {
             throw tooLarge(place, declared: entry.uncompressedSize)

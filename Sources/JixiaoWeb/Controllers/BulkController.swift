@@ -52,9 +52,8 @@ extension WebApp {
                 throw HTTPError(.notFound, message: "\(year) 年度的压缩包尚未生成，请先在报送情况页开始打包")
             }
             let body = try await FileIO().loadFile(path: file.path, context: context)
-            let name = "\(year)年度已公开文档.zip".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "archive.zip"
             return Response(
-                status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename*=UTF-8''\(name)"], body: body)
+                status: .ok, headers: [.contentType: "application/zip", .contentDisposition: Self.disposition("\(year)年度已公开文档.zip")], body: body)
         }
     }
 
@@ -77,12 +76,17 @@ extension WebApp {
                 return BulkOutcome(file: path, imported: [accounts.head])
             }
             return BulkOutcome(file: path, imported: try await importTable((name, data), by: user).map(\.head))
-        } catch let error as HTTPError {
-            return BulkOutcome(file: path, refused: error.body ?? "\(error.status.code)")
-        } catch let error as OfficeError {
-            return BulkOutcome(file: path, refused: error.description)
         } catch {
-            return BulkOutcome(file: path, refused: "\(error)")
+            return BulkOutcome(file: path, refused: Self.reason(error))
+        }
+    }
+
+    /// An error as the bulk report and the year's 说明.txt say it.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as HTTPError: error.body ?? "\(error.status.code)"
+        case let error as OfficeError: error.description
+        default: "\(error)"
         }
     }
 
@@ -103,16 +107,22 @@ extension WebApp {
         var used = Set<String>()
         for (index, listing) in listings.enumerated() {
             var files: [DownloadFile] = []
-            for format in ["docx", "xlsx", "pdf"] {
-                do {
-                    if listing.kind == .finalAccounts {
-                        files.append(try await finalAccountsFile(try await store.document(listing.id, as: FinalAccounts.self, for: actor), format: format))
-                    } else {
-                        files.append(try await reportFile(try await store.document(listing.id, as: SelfEvaluation.self, for: actor), format: format))
-                    }
-                } catch let error as HTTPError {
-                    notes.append("\(listing.agency)《\(listing.title)》\(format.uppercased()) 未生成：\(error.body ?? "\(error.status.code)")")
+            do {
+                let make: (String) async throws -> DownloadFile
+                if listing.kind == .finalAccounts {
+                    let document = try await store.document(listing.id, as: FinalAccounts.self, for: actor)
+                    make = { try await finalAccountsFile(document, format: $0) }
+                } else {
+                    let document = try await store.document(listing.id, as: SelfEvaluation.self, for: actor)
+                    make = { try await reportFile(document, format: $0) }
                 }
+                for format in ["docx", "xlsx", "pdf"] {
+                    do { files.append(try await make(format)) } catch {
+                        notes.append("\(listing.agency)《\(listing.title)》\(format.uppercased()) 未生成：\(Self.reason(error))")
+                    }
+                }
+            } catch {
+                notes.append("\(listing.agency)《\(listing.title)》未打包：\(Self.reason(error))")
             }
             for file in files {
                 var path = "\(ReportFileName.safe(listing.agency))/\(file.name)"

@@ -200,9 +200,7 @@ extension WebApp {
     /// The agency a file names, as the bureau imports it: the name as written, or the agency whose unit code it is.
     func agencyName(stated: String) async throws -> String {
         let name = stated.trimmingCharacters(in: .whitespaces)
-        let agencies = try await store.agencies()
-        if agencies.contains(where: { $0.name == name }) { return name }
-        return agencies.first { $0.code == name }?.name ?? name
+        return try await store.agencyName(matching: name) ?? name
     }
 
     /// The report (DOCX, PDF, HTML) or the 自评表 (XLSX) of a document, scored by the profile in force, as a download.
@@ -242,10 +240,14 @@ extension WebApp {
     }
 
     static func attachment(_ file: DownloadFile) -> Response {
-        let encoded = file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-        return Response(
-            status: .ok, headers: [.contentType: file.type, .contentDisposition: "attachment; filename*=UTF-8''\(encoded)"],
+        Response(
+            status: .ok, headers: [.contentType: file.type, .contentDisposition: disposition(file.name)],
             body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
+
+    /// The Content-Disposition of a download named `name` (UTF-8, as RFC 6266 spells it).
+    static func disposition(_ name: String) -> String {
+        "attachment; filename*=UTF-8''" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")
     }
 
     /// A new, empty ledger of `project` for `year` under the first approval rules loaded, its budget (万元) from the form.

@@ -73,9 +73,9 @@ struct CollectionView: Encodable {
     var units: Int
     var late: Int
     var nothing: Int
-    var previous: String?
-    var next: String?
-    var pageLabel: String
+    var pager: Pager
+    /// The units table's columns (the unit, a column per kind, the reminder).
+    var columns: Int
     var export: String
     var remind: String
     var bulkImport: String
@@ -118,10 +118,8 @@ struct CollectionView: Encodable {
         let start = (filter.page - 1) * CollectionFilter.pageSize
         rows = shown.dropFirst(start).prefix(CollectionFilter.pageSize).map(Self.row)
         empty = rows.isEmpty
-        let pages = max(1, (shown.count + CollectionFilter.pageSize - 1) / CollectionFilter.pageSize)
-        pageLabel = "第 \(min(filter.page, pages)) / \(pages) 页，共 \(shown.count) 个单位"
-        previous = filter.page > 1 ? filter.url(page: filter.page - 1) : nil
-        next = filter.page < pages ? filter.url(page: filter.page + 1) : nil
+        pager = Pager(page: filter.page, total: shown.count, size: CollectionFilter.pageSize, unit: "个单位") { filter.url(page: $0) }
+        columns = kinds.count + 2
         export = "\(SiteURL.collectionExport.path)?year=\(filter.fiscalYear)&view=\(filter.view.rawValue)"
         remind = SiteURL.collectionRemind.path
         bulkImport = SiteURL.bulkImport.path

@@ -24,7 +24,7 @@ struct LedgerPage: Encodable {
     var canEdit: Bool
     var fundSources: [Choice]
     var problems: [String]
-    var hasProblems: Bool { !problems.isEmpty }
+    var hasProblems: Bool
 
     struct Choice: Encodable { var value: String; var label: String }
     struct PaymentRow: Encodable {
@@ -62,7 +62,7 @@ struct LedgerPage: Encodable {
         budget = ledger.budget.map { $0.amount(in: .yuan).fixed(2) } ?? "—"
         fundSources = FundSource.allCases.map { Choice(value: $0.rawValue, label: $0.label) }
         guard let approval else {
-            executed = "—"; pending = "—"; rate = "—"; rows = []; problems = []
+            executed = "—"; pending = "—"; rate = "—"; rows = []; problems = []; hasProblems = false
             return
         }
         let review = LedgerReview(ledger, rules: approval)
@@ -72,6 +72,7 @@ struct LedgerPage: Encodable {
             review.executed.ratio(to: $0)
         }.map(Percent.text) ?? "—"
         problems = review.problems.map(\.description)
+        hasProblems = !problems.isEmpty
         let holds = Set(viewer.agency?.id == head.agencyID ? viewer.positions : [])
         rows = review.statuses.map { status in
             let payment = status.payment

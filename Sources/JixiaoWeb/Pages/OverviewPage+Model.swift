@@ -59,9 +59,7 @@ struct OverviewView: Encodable {
     var kinds: [Choice]
     var states: [Choice]
     var action: String
-    var previous: String?
-    var next: String?
-    var pageText: String
+    var pager: Pager
     var export: String
 
     struct FilterView: Encodable { var year: String; var grade: String; var text: String }
@@ -78,10 +76,7 @@ struct OverviewView: Encodable {
         sortLinks = Dictionary(uniqueKeysWithValues: ListingQuery.Order.allCases.map { ($0.rawValue, filter.link(sort: $0)) })
         states = [Choice(value: "", label: "全部状态", selected: filter.state.isEmpty)]
             + WorkflowState.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.state) }
-        let pages = max(1, (page.total + OverviewFilter.pageSize - 1) / OverviewFilter.pageSize)
-        previous = filter.page > 1 ? filter.link(page: filter.page - 1) : nil
-        next = filter.page < pages ? filter.link(page: filter.page + 1) : nil
-        pageText = "第 \(filter.page) / \(pages) 页，共 \(page.total) 项"
+        pager = Pager(page: filter.page, total: page.total, size: OverviewFilter.pageSize) { filter.link(page: $0) }
         export = filter.link(export: true)
     }
 }

@@ -78,7 +78,8 @@ struct AgencyPage: Encodable {
             let evaluation = documents.first { $0.fiscalYear == year && $0.kind == .agencyEvaluation }.map(ListingRow.init)
             let disclosure = documents.first { $0.fiscalYear == year && $0.kind == .finalAccounts }
             let spending = disclosure.flatMap { accounts[$0.id]?.spending }
-            let total = spending.map { $0.lines.compactMap(\.amount).reduce(Money.zero, +) }
+            let amounts = spending?.lines.compactMap(\.amount) ?? []
+            let total = amounts.isEmpty ? nil : amounts.reduce(Money.zero, +)
             return Year(
                 year: String(year), evaluationURL: evaluation?.url, state: evaluation?.state ?? "—", score: evaluation?.score ?? "—",
                 grade: evaluation?.grade ?? "—", executionRate: evaluation?.executionRate ?? "—",

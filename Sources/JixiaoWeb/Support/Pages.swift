@@ -29,7 +29,9 @@ struct Pages: Sendable {
         do {
             return library.render(template, try TemplateEncoder.value(of: model)) ?? "模板 \(template) 不存在"
         } catch {
-            return "页面数据无法填入模板 \(template)：\(error)"
+            var message = ""
+            HTMLEscape.append("页面数据无法填入模板 \(template)：\(error)", to: &message)
+            return message
         }
     }
 

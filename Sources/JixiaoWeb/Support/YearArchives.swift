@@ -1,8 +1,10 @@
 import Foundation
+import Hummingbird
 import JixiaoOffice
 
-/// A fiscal year's published documents packed into one ZIP in the background, one year at a time per server,
-/// with how far it has got; the finished file is kept in a scratch folder until the year is packed again.
+/// A fiscal year's published documents packed into one ZIP in the background, one year at a time per server (each
+/// drives LibreOffice), with how far it has got; the finished file is kept in a scratch folder until the year's next
+/// ZIP is finished, so a download under way is never cut off by a new packing.
 actor YearArchives {
     /// How a year's packing stands.
     struct Progress: Sendable {
@@ -26,9 +28,12 @@ actor YearArchives {
         pack: @escaping @Sendable (ZipFileWriter, @escaping @Sendable (Int, Int) async -> Void) async throws -> Void
     ) throws {
         if years[year]?.isRunning == true { return }
+        if let other = years.first(where: { $0.value.isRunning }) {
+            throw HTTPError(.conflict, message: "正在打包 \(other.key) 年度，请待其完成后再打包 \(year) 年度")
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if let old = years[year]?.file { try? FileManager.default.removeItem(at: old) }
         let url = folder.appendingPathComponent("\(year)-\(UUID().uuidString).zip")
+        let previous = years[year]?.file
         years[year] = Progress()
         Task {
             do {
@@ -36,6 +41,7 @@ actor YearArchives {
                 try await pack(writer) { done, total in await self.report(year, done: done, total: total) }
                 try writer.finish()
                 finish(year, file: url, failure: nil)
+                if let previous { try? FileManager.default.removeItem(at: previous) }
             } catch {
                 try? FileManager.default.removeItem(at: url)
                 finish(year, file: nil, failure: "\(error)")

@@ -5,7 +5,7 @@ enum TemplateEncoder {
     static func value(of model: some Encodable) throws -> TemplateValue {
         let node = Node()
         try model.encode(to: NodeEncoder(node: node))
-        return node.value
+        return node.value ?? .object([:])
     }
 
     /// One value under construction.
@@ -13,11 +13,14 @@ enum TemplateEncoder {
         var scalar: TemplateValue?
         var fields: [String: Node]?
         var items: [Node]?
+        /// An explicit nil: absent from its object or list, like a missing name.
+        var isNil = false
 
-        var value: TemplateValue {
+        var value: TemplateValue? {
+            if isNil { return nil }
             if let scalar { return scalar }
-            if let items { return .list(items.map(\.value)) }
-            return .object((fields ?? [:]).mapValues(\.value))
+            if let items { return .list(items.compactMap(\.value)) }
+            return .object((fields ?? [:]).compactMapValues(\.value))
         }
 
         func field(_ key: some CodingKey) -> Node {
@@ -91,7 +94,7 @@ enum TemplateEncoder {
         var codingPath: [any CodingKey] { [] }
         var count: Int { node.items?.count ?? 0 }
 
-        mutating func encodeNil() {}
+        mutating func encodeNil() { node.item().isNil = true }
         mutating func encode(_ value: String) { node.item().scalar = .text(value) }
         mutating func encode(_ value: Int) { node.item().scalar = .text(String(value)) }
         mutating func encode(_ value: Int8) { node.item().scalar = .text(String(value)) }
@@ -120,7 +123,7 @@ enum TemplateEncoder {
         let node: Node
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() {}
+        mutating func encodeNil() { node.isNil = true }
         mutating func encode(_ value: Bool) { node.scalar = .flag(value) }
         mutating func encode(_ value: String) { node.scalar = .text(value) }
         mutating func encode(_ value: Double) { node.scalar = .text(String(describing: value)) }

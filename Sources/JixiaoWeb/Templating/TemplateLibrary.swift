@@ -25,11 +25,14 @@ struct TemplateLibrary: Sendable {
         var output = ""
         output.reserveCapacity(16_384)
         var stack = [value]
-        render(template.nodes, &stack, into: &output)
+        render(template.nodes, &stack, into: &output, depth: 0)
         return output
     }
 
-    private func render(_ nodes: [Template.Node], _ stack: inout [TemplateValue], into output: inout String) {
+    /// How deep partials may include partials: a template that includes itself stops here instead of overflowing.
+    static let maximumDepth = 16
+
+    private func render(_ nodes: [Template.Node], _ stack: inout [TemplateValue], into output: inout String, depth: Int) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -43,25 +46,25 @@ struct TemplateLibrary: Sendable {
             case .section(let path, let inverted, let children):
                 let value = Self.lookup(path, in: stack)
                 if inverted {
-                    if Self.isEmpty(value) { render(children, &stack, into: &output) }
+                    if Self.isEmpty(value) { render(children, &stack, into: &output, depth: depth) }
                     continue
                 }
                 switch value {
                 case nil, .flag(false)?: break
-                case .flag(true)?: render(children, &stack, into: &output)
+                case .flag(true)?: render(children, &stack, into: &output, depth: depth)
                 case .list(let items)?:
                     for item in items {
                         stack.append(item)
-                        render(children, &stack, into: &output)
+                        render(children, &stack, into: &output, depth: depth)
                         stack.removeLast()
                     }
                 case let value?:
                     stack.append(value)
-                    render(children, &stack, into: &output)
+                    render(children, &stack, into: &output, depth: depth)
                     stack.removeLast()
                 }
             case .partial(let name):
-                if let partial = templates[name] { render(partial.nodes, &stack, into: &output) }
+                if let partial = templates[name], depth < Self.maximumDepth { render(partial.nodes, &stack, into: &output, depth: depth + 1) }
             }
         }
     }
