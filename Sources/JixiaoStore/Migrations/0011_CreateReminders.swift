@@ -1,7 +1,8 @@
-/// The bureau's reminders to units ("请于 4 月 30 日前提交…"), shown in the units' inboxes.
+/// The bureau's reminders to units ("请于 4 月 30 日前提交…"), shown in the units' lists; the indexes the collection
+/// dashboard and lists filtered by state count from.
 struct CreateReminders: StoreMigration {
     let number = 11
-    let name = "create reminders"
+    let name = "create reminders; index documents for the collection and by state"
     let statements = [
         """
         CREATE TABLE reminders (
@@ -16,5 +17,7 @@ struct CreateReminders: StoreMigration {
         "CREATE INDEX reminders_agency ON reminders (agency_id, sent_at)",
         // The collection dashboard counts a year's documents by agency, kind and state from this index alone.
         "CREATE INDEX documents_collection ON documents (fiscal_year, agency_id, kind, state, grade, project_id)",
+        // Lists filtered by state (the public list, the overview's state filter) count from this index.
+        "CREATE INDEX documents_state ON documents (state, kind, fiscal_year)",
     ]
 }
