@@ -242,7 +242,6 @@ def main():
         walk.sign_in(lead, logins[lead])
         driver.find_element(By.LINK_TEXT, "本单位").click()
         walk.expect(["各年度情况", "部门整体自评", "2023 年度"], "the agency's overall evaluation shows as the agency's, year by year")
-        walk.shot("web-agency.png", 900)
 
         # The unit's final accounts (seed 003's data, the unit left blank: taken as the lead's own) imported as JSON.
         accounts = json.load(open(os.path.join(ROOT, "docs", "examples", "seed003-final-accounts.json"), encoding="utf-8"))
@@ -260,6 +259,10 @@ def main():
         walk.shot("web-final-accounts.png", 1000)
         driver.find_element(By.ID, "submit").click()
         walk.expect(["已提交"], "submits its final accounts")
+        driver.find_element(By.LINK_TEXT, "本单位").click()
+        walk.expect(["2020 年度", "2023 年度", "3019.54", "1797.04", "各年度支出（万元）"],
+                    "the unit across its years: 2020's final accounts (spending by kind) beside 2023's overall evaluation, charted")
+        walk.shot("web-agency.png", 1000)
 
         # The other unit's 2023 project evaluation goes through to publication, so the year has something to pack.
         walk.sign_in(unit1, logins[unit1])
