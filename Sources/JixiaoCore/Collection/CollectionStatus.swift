@@ -9,7 +9,6 @@ public struct CollectionStatus: Hashable, Sendable {
         /// document of the year for project self-evaluations (at least those it has).
         public var due: Int
         public var counts: [WorkflowState: Int]
-        public var dueDate: CalendarDate?
         public var isLate: Bool
 
         /// Documents owed but not started.
@@ -44,9 +43,8 @@ public struct CollectionStatus: Hashable, Sendable {
             let counted = counts[kind] ?? [:]
             let existing = counted.values.reduce(0, +)
             let due = kind.isAboutProject ? max(projectsDue, existing) : 1
-            let dueDate = schedule.due(kind, of: fiscalYear)
-            var status = KindStatus(kind: kind, due: due, counts: counted, dueDate: dueDate, isLate: false)
-            status.isLate = dueDate.map { today > $0 } == true && status.outstanding > 0
+            var status = KindStatus(kind: kind, due: due, counts: counted, isLate: false)
+            status.isLate = schedule.due(kind, of: fiscalYear).map { today > $0 } == true && status.outstanding > 0
             return status
         }
     }

@@ -18,6 +18,7 @@ struct DocumentListPage: Encodable {
 
     /// A reminder as the unit's inbox shows it.
     struct ReminderRow: Encodable {
+        var year: Int
         var message: String
         var sentBy: String
         var sentAt: String
@@ -32,7 +33,7 @@ struct DocumentListPage: Encodable {
         importURL = SiteURL.documentImport.path
         self.alerts = alerts
         hasAlerts = !alerts.isEmpty
-        self.reminders = reminders.map { ReminderRow(message: $0.message, sentBy: $0.sentBy, sentAt: BeijingTime.display($0.sentAt, seconds: false)) }
+        self.reminders = reminders.map { ReminderRow(year: $0.fiscalYear, message: $0.message, sentBy: $0.sentBy, sentAt: BeijingTime.display($0.sentAt, seconds: false)) }
         hasReminders = !reminders.isEmpty
     }
 }

@@ -44,7 +44,7 @@ actor YearArchives {
                 if let previous { try? FileManager.default.removeItem(at: previous) }
             } catch {
                 try? FileManager.default.removeItem(at: url)
-                finish(year, file: nil, failure: "\(error)")
+                finish(year, file: previous, failure: "\(error)")
             }
         }
     }
