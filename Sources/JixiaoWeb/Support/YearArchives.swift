@@ -33,18 +33,18 @@ actor YearArchives {
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("\(year)-\(UUID().uuidString).zip")
-        let previous = years[year]?.file
+        let before = years[year]
         years[year] = Progress()
         Task {
             do {
                 let writer = try ZipFileWriter(url: url)
                 try await pack(writer) { done, total in await self.report(year, done: done, total: total) }
                 try writer.finish()
-                finish(year, file: url, failure: nil)
-                if let previous { try? FileManager.default.removeItem(at: previous) }
+                finish(year, file: url)
+                if let old = before?.file { try? FileManager.default.removeItem(at: old) }
             } catch {
                 try? FileManager.default.removeItem(at: url)
-                finish(year, file: previous, failure: "\(error)")
+                failed(year, keeping: before, failure: "\(error)")
             }
         }
     }
@@ -54,9 +54,16 @@ actor YearArchives {
         years[year]?.total = total
     }
 
-    private func finish(_ year: Int, file: URL?, failure: String?) {
+    /// A packing that failed: the year's previous ZIP (its file, count and time) stays, with why the new one failed.
+    private func failed(_ year: Int, keeping before: Progress?, failure: String) {
+        var kept = before ?? Progress()
+        kept.failure = failure
+        if kept.finishedAt == nil { kept.finishedAt = Date().formatted(.iso8601) }
+        years[year] = kept
+    }
+
+    private func finish(_ year: Int, file: URL) {
         years[year]?.file = file
-        years[year]?.failure = failure
         years[year]?.finishedAt = Date().formatted(.iso8601)
     }
 }
