@@ -44,14 +44,19 @@ public final class StoreDatabase: Sendable {
                 store: DocumentStore(database: pool.database(logger: logger).sql(), rules: rules),
                 close: { try await pool.shutdownAsync() })
         } else {
-            let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
-            _ = try await connection.query("PRAGMA foreign_keys = ON")
-            _ = try await connection.query("PRAGMA journal_mode = WAL")
-            // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
-            _ = try await connection.query("PRAGMA cache_size = -65536")
+            let connection = try EmbeddedSQLite(path: location, logger: logger)
             database = StoreDatabase(
-                store: DocumentStore(database: connection.sql(), gate: SerialGate(), rules: rules),
-                close: { try await connection.close() })
+                store: DocumentStore(database: connection, gate: SerialGate(), rules: rules),
+                close: { connection.close() })
+            do {
+                try await connection.raw("PRAGMA foreign_keys = ON").run()
+                try await connection.raw("PRAGMA journal_mode = WAL").run()
+                // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
+                try await connection.raw("PRAGMA cache_size = -65536").run()
+            } catch {
+                connection.close()
+                throw error
+            }
         }
         do {
             try await database.store.migrate(migrations)
