@@ -36,20 +36,16 @@ extension DocumentStore {
         if let project = query.projectID { conditions.append("d.project_id = \(bind: project)") }
         if let agency = query.agencyID { conditions.append("d.agency_id = \(bind: agency)") }
         if let grade = query.grade, !grade.isEmpty { conditions.append("d.grade = \(bind: grade)") }
-        var searchesNames = false
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            conditions.append("(LOWER(a.name) LIKE LOWER(\(bind: pattern)) OR LOWER(d.title) LIKE LOWER(\(bind: pattern)))")
-            searchesNames = true
+            conditions.append("(LOWER(d.agency_name) LIKE LOWER(\(bind: pattern)) OR LOWER(d.title) LIKE LOWER(\(bind: pattern)))")
         }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))"
-        let from: SQLQueryString = "FROM documents d JOIN agencies a ON a.id = d.agency_id \(filter)"
-        // Every document has its agency: the count needs the agencies only to search their names (10,000 rows are
-        // counted from an index in 0.04 ms alone, 2.4 ms joined).
-        let counted: SQLQueryString = searchesNames ? from : "FROM documents d \(filter)"
-        let count = try await database.raw("SELECT COUNT(*) AS n \(counted)").first()?.decode(column: "n", as: Int.self) ?? 0
+        // The documents carry their agency's name: a list is filtered, counted and sorted from their indexes alone.
+        let from: SQLQueryString = "FROM documents d \(filter)"
+        let count = try await database.raw("SELECT COUNT(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
         var sql: SQLQueryString = """
-            SELECT d.id, d.kind, d.agency_id, a.name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
+            SELECT d.id, d.kind, d.agency_id, d.agency_name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
             d.total_centi, d.grade, d.execution_bp, d.findings, d.profile \(from)
             ORDER BY \(unsafeRaw: Self.ordering(query))
             """
@@ -65,13 +61,13 @@ extension DocumentStore {
         let first = column(query.order)
         let nullable: Set<ListingQuery.Order> = [.fiscalYear, .score, .executionRate, .findings]
         let primary = "\(first) \(query.descending ? "DESC" : "ASC")" + (nullable.contains(query.order) ? " NULLS LAST" : "")
-        let ties = ["a.name", "d.title", "d.fiscal_year NULLS LAST", "d.id"].filter { !$0.hasPrefix(first) }
+        let ties = ["d.agency_name", "d.title", "d.fiscal_year NULLS LAST", "d.id"].filter { !$0.hasPrefix(first) }
         return ([primary] + ties).joined(separator: ", ")
     }
 
     private static func column(_ order: ListingQuery.Order) -> String {
         switch order {
-        case .agency: "a.name"
+        case .agency: "d.agency_name"
         case .name: "d.title"
         case .fiscalYear: "d.fiscal_year"
         case .state: "d.state"

@@ -57,9 +57,9 @@ extension DocumentStore {
                         yearSetUp: body.documentYear.flatMap { years[$0] })
                     let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
                     try await db.raw("""
-                        INSERT INTO documents (id, kind, agency_id, project_id, subject_id, fiscal_year, title, state, version,
+                        INSERT INTO documents (id, kind, agency_id, agency_name, project_id, subject_id, fiscal_year, title, state, version,
                         write_token, body, updated_at, total_centi, grade, execution_bp, findings, profile)
-                        VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: project), \(bind: project ?? agency.id),
+                        VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: agency.name), \(bind: project), \(bind: project ?? agency.id),
                         \(bind: head.fiscalYear), \(bind: head.title), \(bind: head.state.rawValue), 1, \(bind: UUID().uuidString),
                         \(bind: try Self.encode(body)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
                         \(bind: summary.findings), \(bind: summary.profile))

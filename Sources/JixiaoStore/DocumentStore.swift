@@ -72,7 +72,8 @@ public struct DocumentStore: Sendable {
         }
     }
 
-    /// Renames an agency or sets its code: its id, users, projects and documents stay as they are.
+    /// Renames an agency or sets its code: its id, users, projects and documents stay as they are (the documents'
+    /// copy of the name for the lists is renamed with it).
     @discardableResult
     public func updateAgency(_ id: String, name: String, code: String?) async throws -> AgencyRecord {
         try await exclusive {
@@ -80,7 +81,10 @@ public struct DocumentStore: Sendable {
             if let other = try await agency(named: name, in: database), other.id != id { throw StoreError.duplicate(name) }
             record.name = name
             record.code = code
-            try await database.raw("UPDATE agencies SET name = \(bind: name), code = \(bind: code) WHERE id = \(bind: id)").run()
+            try await database.transaction { db in
+                try await db.raw("UPDATE agencies SET name = \(bind: name), code = \(bind: code) WHERE id = \(bind: id)").run()
+                try await db.raw("UPDATE documents SET agency_name = \(bind: name) WHERE agency_id = \(bind: id)").run()
+            }
             return record
         }
     }
@@ -148,7 +152,7 @@ public struct DocumentStore: Sendable {
                     throw StoreError.refused("单位“\(agency.name)”已有名为“\(project.name)”的项目，项目未移动")
                 }
                 try await db.raw("UPDATE projects SET agency_id = \(bind: agencyID) WHERE id = \(bind: id)").run()
-                try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID) WHERE project_id = \(bind: id)").run()
+                try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID), agency_name = \(bind: agency.name) WHERE project_id = \(bind: id)").run()
                 project.agencyID = agencyID
                 project.agency = agency.name
                 return project

@@ -35,6 +35,8 @@ import Testing
             #expect(renamed.id == agency.id)
             #expect(try await store.project(projectID, for: StoreTests.lead(agency)).agency == renamed.name)
             #expect(try await store.head(first.id, for: StoreTests.lead(agency)).agency == renamed.name)
+            let listed = try await store.listings(for: StoreTests.admin, ListingQuery(text: "更名"))
+            #expect(listed.documents.map(\.agency) == [renamed.name, renamed.name], "the lists show, sort and search by the new name")
             var next = try Self.project(2025)
             next.agency.name = renamed.name
             let continued = try await store.create([next], project: projectID, by: StoreTests.author)[0]

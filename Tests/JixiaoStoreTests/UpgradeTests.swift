@@ -82,6 +82,9 @@ import Testing
             #expect(try await store.document("p2023", as: SelfEvaluation.self, for: admin).body == original)
             let listed = try await store.listings(for: admin, ListingQuery(order: .updatedAt))
             #expect(listed.documents.first { $0.id == "p2023" }?.summary?.total == ExactDecimal(significand: 9552, exponent: -2))
+            let byUnit = try await store.listings(for: admin, ListingQuery(order: .agency))
+            #expect(byUnit.documents.map(\.agency) == ["攀枝花市东区应急管理局", "攀枝花市东区应急管理局", "攀枝花市东区应急管理局", "株洲市芦淞区应急管理局"])
+            #expect(try await store.listings(for: admin, ListingQuery(text: "芦淞")).documents.map(\.id) == ["ag2023"], "searched by the unit's name")
 
             let history = try await store.history("p2023", for: admin)
             #expect(history.map(\.field) == ["创建", "预算/全年执行数", "状态", "状态", "状态"])
