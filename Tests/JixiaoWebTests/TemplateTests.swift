@@ -50,7 +50,26 @@ import Testing
             "loop": try Template("a{{> loop}}", name: "loop"),
         ])
         #expect(library.render("page", try TemplateEncoder.value(of: Holes(items: ["甲", nil, "乙"], maybe: nil))) == "[甲][乙]")
-        #expect(library.render("loop", .object([:])) == String(repeating: "a", count: TemplateLibrary.maximumDepth + 1))
+        #expect(library.render("loop", .object([])) == String(repeating: "a", count: TemplateLibrary.maximumDepth + 1))
+    }
+
+    @Test func nestedContainersWrittenAfterTheyAreMadeAreKept() throws {
+        /// Written by hand as a coder may: the nested containers are made first and filled afterwards.
+        struct Late: Encodable {
+            enum Keys: String, CodingKey { case head, list, tail }
+            func encode(to encoder: any Encoder) throws {
+                var outer = encoder.container(keyedBy: Keys.self)
+                var head = outer.nestedContainer(keyedBy: Keys.self, forKey: .head)
+                var list = outer.nestedUnkeyedContainer(forKey: .list)
+                try outer.encode("尾", forKey: .tail)
+                try head.encode("头", forKey: .tail)
+                try list.encode("一")
+                var item = list.nestedContainer(keyedBy: Keys.self)
+                try item.encode("二", forKey: .tail)
+            }
+        }
+        let library = TemplateLibrary(templates: ["page": try Template("{{head.tail}}{{#list}}[{{tail}}{{.}}]{{/list}}{{tail}}", name: "page")])
+        #expect(library.render("page", try TemplateEncoder.value(of: Late())) == "头[尾一][二]尾")
     }
 
     @Test func malformedTemplatesAreRefusedByName() {

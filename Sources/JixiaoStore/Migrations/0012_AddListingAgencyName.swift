@@ -7,8 +7,13 @@ struct AddListingAgencyName: StoreMigration {
     let statements = [
         "ALTER TABLE documents ADD COLUMN agency_name TEXT NOT NULL DEFAULT ''",
         "UPDATE documents SET agency_name = (SELECT a.name FROM agencies a WHERE a.id = documents.agency_id)",
-        // The overview in its default order (by unit, then title) reads its page's rows in this order and stops.
-        "CREATE INDEX documents_order ON documents (agency_name, title, fiscal_year, id)",
+        // The overview in its default order (by unit, then title) reads its page's rows in this order and stops; it
+        // holds every column a list reads, so no row (with its JSON body) is read for a list.
+        """
+        CREATE INDEX documents_order ON documents
+        (agency_name, title, fiscal_year, id, kind, state, total_centi, execution_bp, findings, updated_at, grade, version, profile,
+        project_id, agency_id)
+        """,
         // Lists filtered by state (the public list, the overview's state filter) are filtered, counted and sorted from
         // this index alone: it holds every column a list reads.
         "DROP INDEX documents_state",

@@ -83,14 +83,13 @@ struct TemplateLibrary: Sendable {
         guard let first = path.first else { return nil }
         var found: TemplateValue?
         for context in stack.reversed() {
-            if case .object(let fields) = context, let value = fields[first] {
+            if let value = context.field(first) {
                 found = value
                 break
             }
         }
         for part in path.dropFirst() {
-            guard case .object(let fields)? = found else { return nil }
-            found = fields[part]
+            found = found?.field(part)
         }
         return found
     }

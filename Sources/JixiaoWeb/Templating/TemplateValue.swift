@@ -4,5 +4,19 @@ enum TemplateValue: Sendable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    /// Named values in the model's order; found by name through ``field(_:)`` (a view model has a few dozen
+    /// fields at most: a scan is quicker than hashing them into a dictionary for every row of a list).
+    case object([Field])
+
+    /// One named value of an object.
+    struct Field: Sendable {
+        var name: String
+        var value: TemplateValue
+    }
+
+    /// The value named `name`, if this is an object that has one.
+    func field(_ name: String) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.first { $0.name == name }?.value
+    }
 }
