@@ -29,6 +29,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JixiaoCore", swiftSettings: swiftSettings),
+        .target(name: "JixiaoSQLiteConfig"),
         .systemLibrary(name: "JixiaoZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "JixiaoOffice",
@@ -48,7 +49,7 @@ let package = Package(
         .target(
             name: "JixiaoStore",
             dependencies: [
-                "JixiaoCore",
+                "JixiaoCore", "JixiaoSQLiteConfig",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoSQLiteConfig
 import Logging
 import NIOCore
 import NIOPosix
@@ -37,6 +38,13 @@ final class EmbeddedSQLite: SQLDatabase {
             throw EmbeddedSQLiteError(code: opened, message: "无法打开数据库 \(path)：\(message)")
         }
         sqlite_nio_sqlite3_busy_timeout(handle, 10_000)
+        // A kept statement keeps its plan: SQLite would otherwise plan most of them again at every new bound value
+        // (measured: every statement, every time), losing what keeping them saves.
+        let fixed = jixiao_sqlite_fix_query_plans(UnsafeMutableRawPointer(handle))
+        guard fixed == SQLITE_OK else {
+            sqlite_nio_sqlite3_close_v2(handle)
+            throw EmbeddedSQLiteError(code: fixed, message: "无法设置数据库 \(path) 的查询计划")
+        }
         self.connection = Mutex(Connection(handle: handle))
         self.logger = logger
         self.eventLoop = MultiThreadedEventLoopGroup.singleton.any()
