@@ -52,6 +52,12 @@ import Testing
         }
     }
 
+    /// Cases the round trip found: a value that is only a byte-order mark (Foundation's decoder dropped it).
+    @Test func urlEncodedFieldsKeepWhatWasTyped() {
+        let form = FormData.urlEncoded("a=%EF%BB%BF&b=1+2%2B3&c=%E5%8D%95%E4%BD%8D&d=100%&e=%FF")
+        #expect(form.fields == ["a": "\u{FEFF}", "b": "1 2+3", "c": "单位", "d": "100%", "e": "%FF"])
+    }
+
     @Test func multipartBodiesNeverTrap() async {
         let bytes = Gen<UInt8>.value(in: 0...255).array(of: 0...300).map { Data($0) }
         let structured = Self.pieces.array(of: 0...40).map { Data($0.joined().utf8) }

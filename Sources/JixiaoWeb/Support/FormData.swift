@@ -32,12 +32,37 @@ struct FormData: Sendable {
         var form = FormData()
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
-            }
-            form.fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            form.fields[percentDecoded(parts[0])] = parts.count > 1 ? percentDecoded(parts[1]) : ""
         }
         return form
+    }
+
+    /// A form field's text: `+` a space, `%XX` a byte, the bytes UTF-8. Text that is not (a `%` without two hex
+    /// digits, bytes that are not UTF-8) is kept as it came. Foundation's `removingPercentEncoding` would drop a
+    /// leading byte-order mark the user typed.
+    static func percentDecoded(_ part: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(part.utf8.count)
+        var input = part.utf8.makeIterator()
+        while let byte = input.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = input.next().flatMap(hexValue), let low = input.next().flatMap(hexValue) else { return String(part) }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? String(part)
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// A multipart body: text fields and at most one file.
