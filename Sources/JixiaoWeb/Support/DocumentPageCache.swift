@@ -20,10 +20,30 @@ final class DocumentPageCache: Sendable {
     /// only the template's own fields are filled, whatever the page's text.
     private static let emptyField = #"name="_csrf" value="""#
 
-    /// A body cut at its token fields: the viewer's token goes between the pieces.
+    /// A body cut at its token fields (UTF-8): the viewer's token goes between the pieces.
     private struct Body {
-        var pieces: [Substring]
+        var pieces: [ArraySlice<UInt8>]
         var bytes: Int
+
+        init(_ html: String) {
+            let bytes = Array(html.utf8)
+            let field = Array(DocumentPageCache.emptyField.utf8)
+            var pieces: [ArraySlice<UInt8>] = []
+            var start = 0
+            var at = 0
+            while at + field.count <= bytes.count {
+                if bytes[at] == field[0], bytes[at..<at + field.count].elementsEqual(field) {
+                    pieces.append(bytes[start..<at])
+                    at += field.count
+                    start = at
+                } else {
+                    at += 1
+                }
+            }
+            pieces.append(bytes[start...])
+            self.pieces = pieces
+            self.bytes = bytes.count
+        }
     }
 
     private struct Entries {
@@ -45,11 +65,17 @@ final class DocumentPageCache: Sendable {
         if let cached = entries.withLock({ $0.bodies[key] }) {
             body = cached
         } else {
-            let html = try await render()
-            body = Body(pieces: html.split(separator: Self.emptyField, omittingEmptySubsequences: false), bytes: html.utf8.count)
+            body = Body(try await render())
             keep(body, for: key)
         }
-        return body.pieces.joined(separator: #"name="_csrf" value=""# + Self.attribute(csrf) + "\"")
+        let field = Array((#"name="_csrf" value=""# + Self.attribute(csrf) + "\"").utf8)
+        var html: [UInt8] = []
+        html.reserveCapacity(body.bytes + field.count * body.pieces.count)
+        for (index, piece) in body.pieces.enumerated() {
+            if index > 0 { html += field }
+            html += piece
+        }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// A session token is hexadecimal; anything else is dropped rather than written into an attribute.
