@@ -50,26 +50,35 @@ extension DocumentStore {
         }
     }
 
-    /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, each decoded without its
-    /// indicators (for comparing a document with its unit's others).
+    /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, as each version stored
+    /// them (for comparing a document with its unit's others).
     public func comparedFigures(of ids: [String], for actor: Actor) async throws -> [String: ComparedFigures] {
         guard !ids.isEmpty else { return [:] }
         return try await exclusive {
             var figures: [String: ComparedFigures] = [:]
             let rows = try await self.database.raw("""
-                SELECT id, agency_id, kind, body FROM documents
-                WHERE id IN (\(binds: ids)) AND kind IN (\(binds: [DocumentKind.projectSelfEvaluation.rawValue, DocumentKind.agencyEvaluation.rawValue]))
+                SELECT id, agency_id, compared FROM documents WHERE id IN (\(binds: ids)) AND compared IS NOT NULL
                 """).all()
             for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
                 let id = try row.decode(column: "id", as: String.self)
                 do {
-                    figures[id] = try JSONDecoder().decode(ComparedFigures.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+                    figures[id] = try JSONDecoder().decode(ComparedFigures.self, from: Data(try row.decode(column: "compared", as: String.self).utf8))
                 } catch let error as DecodingError {
                     throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
                 }
             }
             return figures
         }
+    }
+
+    /// The kinds whose documents are compared with their unit's others.
+    static let comparedKinds: [DocumentKind] = [.projectSelfEvaluation, .agencyEvaluation]
+
+    /// What a version of a document keeps in `compared`: its ``ComparedFigures`` as JSON, for the kinds compared.
+    static func comparedColumn(_ kind: DocumentKind?, json: String) throws -> String? {
+        guard let kind, comparedKinds.contains(kind) else { return nil }
+        let figures = try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
+        return String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
     }
 
     /// The document's recorded changes, oldest first.

@@ -56,12 +56,13 @@ extension DocumentStore {
                         fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
                         yearSetUp: body.documentYear.flatMap { years[$0] })
                     let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
+                    let json = try Self.encode(body)
                     try await db.raw("""
                         INSERT INTO documents (id, kind, agency_id, agency_name, project_id, subject_id, fiscal_year, title, state, version,
-                        write_token, body, updated_at, total_centi, grade, execution_bp, findings, profile)
+                        write_token, body, compared, updated_at, total_centi, grade, execution_bp, findings, profile)
                         VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: agency.name), \(bind: project), \(bind: project ?? agency.id),
                         \(bind: head.fiscalYear), \(bind: head.title), \(bind: head.state.rawValue), 1, \(bind: UUID().uuidString),
-                        \(bind: try Self.encode(body)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
+                        \(bind: json), \(bind: try Self.comparedColumn(head.kind, json: json)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
                         \(bind: summary.findings), \(bind: summary.profile))
                         """).run()
                     try await Self.record(
@@ -186,7 +187,7 @@ extension DocumentStore {
     ) async throws -> Int? {
         let token = UUID().uuidString
         try await db.raw("""
-            UPDATE documents SET body = \(bind: json), state = \(bind: written.state.rawValue), version = \(bind: written.version),
+            UPDATE documents SET body = \(bind: json), compared = \(bind: try comparedColumn(written.kind, json: json)), state = \(bind: written.state.rawValue), version = \(bind: written.version),
             write_token = \(bind: token), title = \(bind: written.title), fiscal_year = \(bind: written.fiscalYear),
             updated_at = \(bind: written.updatedAt), total_centi = \(bind: summary.total), grade = \(bind: summary.grade),
             execution_bp = \(bind: summary.execution), findings = \(bind: summary.findings), profile = \(bind: summary.profile)

@@ -80,6 +80,8 @@ import Testing
             #expect(heads[3].projectID == nil && heads[3].agencyID == "a2")
             let original = try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: Self.exampleURL("seed000-project.json")))
             #expect(try await store.document("p2023", as: SelfEvaluation.self, for: admin).body == original)
+            let compared = try await store.comparedFigures(of: ["p2023", "ag2023"], for: admin)
+            #expect(compared["p2023"]?.budget == original.budget && compared["ag2023"]?.kind == .agency, "the figures compared are kept")
             let listed = try await store.listings(for: admin, ListingQuery(order: .updatedAt))
             #expect(listed.documents.first { $0.id == "p2023" }?.summary?.total == ExactDecimal(significand: 9552, exponent: -2))
             let byUnit = try await store.listings(for: admin, ListingQuery(order: .agency))
