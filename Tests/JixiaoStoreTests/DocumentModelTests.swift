@@ -107,6 +107,15 @@ import Testing
             } catch let StoreError.unreadable(row, _) {
                 #expect(row == "documents.id=\(created.id)")
             }
+            let other = try await store.create([try Self.project(2024)], by: StoreTests.author)[0]
+            #expect(try await store.comparedFigures(of: [other.id], for: StoreTests.admin)[other.id]?.kind == .project)
+            try await store.database.raw("UPDATE documents SET compared = '{\"kind\": 3}' WHERE id = \(bind: created.id)").run()
+            do {
+                _ = try await store.comparedFigures(of: [other.id, created.id], for: StoreTests.admin)
+                Issue.record("figures that do not decode were taken")
+            } catch let StoreError.unreadable(row, _) {
+                #expect(row == "documents.id=\(created.id)", "the figures that do not decode are named, not their neighbours")
+            }
         }
     }
 }
