@@ -122,7 +122,8 @@ public struct AccountStore: Sendable {
         FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
         """
 
-    private func user(_ row: any SQLRow) async throws -> UserRecord {
+    /// The user of `row`, with their positions as given or else read.
+    private func user(_ row: any SQLRow, positions given: [String]? = nil) async throws -> UserRecord {
         let id = try row.decode(column: "id", as: String.self)
         let stored = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: stored) else { throw StoreError.unreadable(row: "users.id=\(id)", reason: "未知的角色“\(stored)”") }
@@ -132,8 +133,11 @@ public struct AccountStore: Sendable {
                 SELECT a.id, a.name FROM reviewer_agencies r JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = \(bind: id) ORDER BY a.name
                 """).all().map { AgencyRef(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self)) }
         }
-        let positions = try await database.raw("SELECT position FROM user_positions WHERE user_id = \(bind: id) ORDER BY position").all()
-            .map { try $0.decode(column: "position", as: String.self) }
+        var positions = given ?? []
+        if given == nil {
+            positions = try await database.raw("SELECT position FROM user_positions WHERE user_id = \(bind: id) ORDER BY position").all()
+                .map { try $0.decode(column: "position", as: String.self) }
+        }
         var agency: AgencyRef?
         if let agencyID = try row.optional("agency_id", as: String.self) {
             agency = AgencyRef(id: agencyID, name: try row.decode(column: "agency", as: String.self))
@@ -159,13 +163,17 @@ public struct AccountStore: Sendable {
     /// The live session with this token hash, nil when unknown or expired.
     public func session(tokenHash: String, now: Date = Date()) async throws -> SessionRecord? {
         try await exclusive {
-            guard let row = try await database.raw("""
-                SELECT u.id, u.login, u.display_name, u.role, u.agency_id, a.name AS agency, s.csrf_token
+            // The user's positions come in the same query (a row each), since every request of a session asks.
+            let rows = try await database.raw("""
+                SELECT u.id, u.login, u.display_name, u.role, u.agency_id, a.name AS agency, s.csrf_token, p.position
                 FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies a ON a.id = u.agency_id
+                LEFT JOIN user_positions p ON p.user_id = u.id
                 WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now.formatted(.iso8601))
-                """).first()
-            else { return nil }
-            return SessionRecord(user: try await user(row), csrfToken: try row.decode(column: "csrf_token", as: String.self))
+                ORDER BY p.position
+                """).all()
+            guard let row = rows.first else { return nil }
+            let positions = try rows.compactMap { try $0.optional("position", as: String.self) }
+            return SessionRecord(user: try await user(row, positions: positions), csrfToken: try row.decode(column: "csrf_token", as: String.self))
         }
     }
 

@@ -43,7 +43,6 @@ extension DocumentStore {
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))"
         // The documents carry their agency's name: a list is filtered, counted and sorted from their indexes alone.
         let from: SQLQueryString = "FROM documents d \(filter)"
-        let count = try await database.raw("SELECT COUNT(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
         var sql: SQLQueryString = """
             SELECT d.id, d.kind, d.agency_id, d.agency_name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
             d.total_centi, d.grade, d.execution_bp, d.findings, d.profile \(from)
@@ -51,6 +50,11 @@ extension DocumentStore {
             """
         if let limit = query.limit { sql = "\(sql) LIMIT \(literal: max(0, limit)) OFFSET \(literal: max(0, query.offset))" }
         let documents = try await database.raw(sql).all().map(Self.listing)
+        // A first page that is not full is the whole list: counting it again would only cost a query.
+        if query.offset <= 0, query.limit.map({ documents.count < $0 }) ?? true {
+            return ListingPage(documents: documents, total: documents.count)
+        }
+        let count = try await database.raw("SELECT COUNT(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
         return ListingPage(documents: documents, total: count)
     }
 

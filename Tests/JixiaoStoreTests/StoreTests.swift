@@ -280,6 +280,8 @@ import JixiaoDocuments
             try await accounts.openSession(tokenHash: "t1", csrfToken: "c1", user: lead.id, expires: now.addingTimeInterval(60))
             #expect(try await accounts.session(tokenHash: "t1", now: now) == SessionRecord(user: lead, csrfToken: "c1"))
             #expect(try await accounts.session(tokenHash: "t1", now: now.addingTimeInterval(61)) == nil, "expired")
+            try await accounts.setPositions(["divisionLead", "clerk"], of: "lead")
+            #expect(try await accounts.session(tokenHash: "t1", now: now)?.user.positions == ["clerk", "divisionLead"], "a session knows every position")
             try await accounts.closeSession(tokenHash: "t1", now: now)
             #expect(try await accounts.session(tokenHash: "t1", now: now) == nil, "signed out")
         }
