@@ -20,6 +20,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+bash scripts/ensure-jemalloc.sh
 swift build -c release --product jixiao-bench >/dev/null
 swift build -c release --product jixiao >/dev/null
 work=$(mktemp -d)
