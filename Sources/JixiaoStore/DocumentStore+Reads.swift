@@ -51,32 +51,44 @@ extension DocumentStore {
     }
 
     /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, as each version stored
-    /// them (for comparing a document with its unit's others).
+    /// them (for comparing a document with its unit's others); a version decoded before is not decoded again.
     public func comparedFigures(of ids: [String], for actor: Actor) async throws -> [String: ComparedFigures] {
         guard !ids.isEmpty else { return [:] }
         return try await exclusive {
             let rows = try await self.database.raw("""
-                SELECT id, agency_id, compared FROM documents WHERE id IN (\(binds: ids)) AND compared IS NOT NULL
+                SELECT id, version, agency_id, compared FROM documents WHERE id IN (\(binds: ids)) AND compared IS NOT NULL
                 """).all()
-            var seen: [(id: String, json: String)] = []
-            for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
-                seen.append((try row.decode(column: "id", as: String.self), try row.decode(column: "compared", as: String.self)))
-            }
-            // One decoder for all of them (its setup costs more than a few hundred bytes of figures); should the
-            // list not decode, each is decoded alone to name the row that does not.
-            let list = "[" + seen.map(\.json).joined(separator: ",") + "]"
-            if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)) {
-                return Dictionary(zip(seen.map(\.id), all), uniquingKeysWith: { first, _ in first })
-            }
             var figures: [String: ComparedFigures] = [:]
-            for (id, json) in seen {
-                do {
-                    figures[id] = try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
-                } catch let error as DecodingError {
-                    throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
+            var unread: [(id: String, key: String, json: String)] = []
+            for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
+                let id = try row.decode(column: "id", as: String.self)
+                let key = VersionCache<ComparedFigures>.key(id, version: try row.decode(column: "version", as: Int.self))
+                if let known = comparedCache.value(for: key) {
+                    figures[id] = known
+                } else {
+                    unread.append((id, key, try row.decode(column: "compared", as: String.self)))
                 }
             }
+            for (entry, decoded) in zip(unread, try Self.decodeCompared(unread.map { ($0.id, $0.json) })) {
+                figures[entry.id] = decoded
+                comparedCache.keep(decoded, for: entry.key)
+            }
             return figures
+        }
+    }
+
+    /// Figures as JSON, decoded in one go (one decoder's setup costs more than a few hundred bytes of figures);
+    /// should the list not decode, each is decoded alone to name the row that does not.
+    private static func decodeCompared(_ rows: [(id: String, json: String)]) throws -> [ComparedFigures] {
+        guard !rows.isEmpty else { return [] }
+        let list = "[" + rows.map(\.json).joined(separator: ",") + "]"
+        if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)) { return all }
+        return try rows.map { id, json in
+            do {
+                return try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
+            } catch let error as DecodingError {
+                throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
+            }
         }
     }
 

@@ -12,6 +12,8 @@ public struct DocumentStore: Sendable {
     let gate: SerialGate?
     /// The rules the stored summaries are computed by (each evaluation by the profile its fiscal year assigns).
     public let rules: DocumentRules
+    /// The compared figures of versions already decoded (a unit's pages compare with the same evaluations).
+    let comparedCache = VersionCache<ComparedFigures>(capacity: 50_000)
 
     public init(database: any SQLDatabase, rules: DocumentRules) {
         self.init(database: database, gate: nil, rules: rules)
