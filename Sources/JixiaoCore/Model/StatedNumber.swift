@@ -30,6 +30,9 @@ extension StatedNumber: Codable {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .absent
+        } else if let number = try? container.decode(JSONNumeral.self), let value = try? ExactDecimal(parsing: number.text) {
+            // A number first: stored documents hold numbers, and a failed attempt costs a thrown error.
+            self = .value(value)
         } else if let text = try? container.decode(String.self) {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {

@@ -89,8 +89,15 @@ extension ExactDecimal: Codable {
     /// JSON: a number or a numeral string. Numbers are read from their digits, never through a binary float.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // A number first: stored documents hold numbers, and a failed attempt costs a thrown error.
         let text: String
-        if let string = try? container.decode(String.self) { text = string } else { text = try container.decode(JSONNumeral.self).text }
+        if let number = try? container.decode(JSONNumeral.self) {
+            text = number.text
+        } else if let string = try? container.decode(String.self) {
+            text = string
+        } else {
+            text = try container.decode(JSONNumeral.self).text
+        }
         do {
             self = try ExactDecimal(parsing: text)
         } catch {
