@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoStore
 import Synchronization
 
@@ -20,29 +21,42 @@ final class DocumentPageCache: Sendable {
     /// only the template's own fields are filled, whatever the page's text.
     private static let emptyField = #"name="_csrf" value="""#
 
-    /// A body cut at its token fields (UTF-8): the viewer's token goes between the pieces.
+    /// A body cut at its token fields: the viewer's token goes between the pieces.
     private struct Body {
-        var pieces: [ArraySlice<UInt8>]
+        var pieces: [Substring]
         var bytes: Int
 
+        /// Cut where the field's bytes are, found with `memchr` and `memcmp` (a generic substring search was a
+        /// tenth of a page).
         init(_ html: String) {
-            let bytes = Array(html.utf8)
+            var html = html
             let field = Array(DocumentPageCache.emptyField.utf8)
-            var pieces: [ArraySlice<UInt8>] = []
-            var start = 0
-            var at = 0
-            while at + field.count <= bytes.count {
-                if bytes[at] == field[0], bytes[at..<at + field.count].elementsEqual(field) {
-                    pieces.append(bytes[start..<at])
-                    at += field.count
-                    start = at
-                } else {
-                    at += 1
+            let offsets: [Int] = html.withUTF8 { text in
+                guard let base = text.baseAddress else { return [] }
+                var found: [Int] = []
+                var from = 0
+                while from + field.count <= text.count,
+                    let hit = memchr(base + from, Int32(field[0]), text.count - from) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if at + field.count <= text.count, memcmp(base + at, field, field.count) == 0 {
+                        found.append(at)
+                        from = at + field.count
+                    } else {
+                        from = at + 1
+                    }
                 }
+                return found
             }
-            pieces.append(bytes[start...])
+            var pieces: [Substring] = []
+            var start = html.utf8.startIndex
+            for offset in offsets {
+                let at = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+                pieces.append(html[start..<at])
+                start = html.utf8.index(at, offsetBy: field.count)
+            }
+            pieces.append(html[start...])
             self.pieces = pieces
-            self.bytes = bytes.count
+            self.bytes = html.utf8.count
         }
     }
 
@@ -68,14 +82,14 @@ final class DocumentPageCache: Sendable {
             body = Body(try await render())
             keep(body, for: key)
         }
-        let field = Array((#"name="_csrf" value=""# + Self.attribute(csrf) + "\"").utf8)
-        var html: [UInt8] = []
-        html.reserveCapacity(body.bytes + field.count * body.pieces.count)
+        let field = #"name="_csrf" value=""# + Self.attribute(csrf) + "\""
+        var html = ""
+        html.reserveCapacity(body.bytes + field.utf8.count * body.pieces.count)
         for (index, piece) in body.pieces.enumerated() {
             if index > 0 { html += field }
             html += piece
         }
-        return String(decoding: html, as: UTF8.self)
+        return html
     }
 
     /// A session token is hexadecimal; anything else is dropped rather than written into an attribute.
