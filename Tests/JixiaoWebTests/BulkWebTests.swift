@@ -69,6 +69,19 @@ import Testing
             #expect(try await lead.upload("/collection/import", file: archive, name: "a.zip").status == .forbidden)
             let bad = try await admin.upload("/collection/import", file: Data("PK not really".utf8), name: "坏.zip")
             #expect(bad.status == .unprocessableContent && bad.text.contains("坏.zip"))
+
+            // The same files as a chosen folder: each one sent with its path, imported by itself.
+            var later = project
+            later.project = "文件夹里的项目"
+            let folder = try await admin.upload("/collection/import", files: [
+                ("各单位/攀枝花东区/项目自评.json", try JSONEncoder().encode(later)),
+                ("各单位/攀枝花市/决算公开.pdf", Data("%PDF-1.4".utf8)),
+                ("各单位/.DS_Store", Data([0, 1])),
+            ])
+            #expect(folder.status == .ok, "\(folder.text.prefix(300))")
+            #expect(folder.text.contains("1 个文件已导入（1 份文档），1 个文件未导入"), "\(folder.text.prefix(600))")
+            #expect(folder.text.contains("各单位/攀枝花市/决算公开.pdf") && !folder.text.contains(".DS_Store"))
+            #expect(try await fixture.app.store.listings(for: bureau, ListingQuery(text: "文件夹里的项目")).total == 1)
         }
     }
 

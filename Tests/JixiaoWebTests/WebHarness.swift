@@ -161,10 +161,18 @@ struct Browser {
 
     /// Posts a multipart form with one file.
     mutating func upload(_ path: String, file: Data, name: String) async throws -> Page {
+        try await upload(path, files: [(name, file)])
+    }
+
+    /// Several files in one form, as a browser sends a chosen folder (each file name carries its path).
+    mutating func upload(_ path: String, files: [(name: String, data: Data)]) async throws -> Page {
         let boundary = "----jixiao\(UUID().uuidString)"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-        body += file + Data("\r\n--\(boundary)--\r\n".utf8)
+        for (name, data) in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
         return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
     }
 

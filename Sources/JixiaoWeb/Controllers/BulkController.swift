@@ -6,26 +6,45 @@ import JixiaoOffice
 import JixiaoStore
 
 extension WebApp {
-    /// The bureau's bulk work: a ZIP of units' files imported file by file (each all or nothing, matched to its unit
-    /// and kind by its contents), and a year's published documents downloaded as one ZIP made in the background.
+    /// The bureau's bulk work: a ZIP or a folder of units' files imported file by file (each all or nothing, matched to
+    /// its unit and kind by its contents), and a year's published documents downloaded as one ZIP made in the background.
     func addBulkRoutes(to router: Router<WebContext>) {
         router.post(RouterPath(.bulkImport)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.bureauAdmin])
             let form = try await FormData.read(request, limit: WebLimits.bulkBytes)
             try Guard.csrf(form, context)
-            guard let upload = form.file, !upload.data.isEmpty else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 ZIP 压缩包") }
             let year = try RequestValues.year(form.text("fiscalYear"), "年度")
-            let package: OfficePackage
-            do {
-                package = try OfficePackage(data: upload.data, file: upload.name, limits: WebLimits.bulkArchive)
-            } catch let error as OfficeError {
-                throw HTTPError(.unprocessableContent, message: "文件 \(upload.name) 不是可读取的 ZIP 压缩包：\(error.reason)")
-            }
+            let uploads = form.files.filter { !$0.data.isEmpty }
+            guard let first = uploads.first else { throw HTTPError(.unprocessableContent, message: "请选择要导入的 ZIP 压缩包或文件夹") }
             var outcomes: [BulkOutcome] = []
-            for path in package.partPaths where BulkOutcome.isUserFile(path) {
-                outcomes.append(await importArchived(path, from: package, fiscalYear: year, by: user))
+            let source: String
+            if uploads.count == 1, first.name.lowercased().hasSuffix(".zip") {
+                let package: OfficePackage
+                do {
+                    package = try OfficePackage(data: first.data, file: first.name, limits: WebLimits.bulkArchive)
+                } catch let error as OfficeError {
+                    throw HTTPError(.unprocessableContent, message: "文件 \(first.name) 不是可读取的 ZIP 压缩包：\(error.reason)")
+                }
+                for path in package.partPaths where BulkOutcome.isUserFile(path) {
+                    do {
+                        guard let data = try package.part(path) else { throw HTTPError(.unprocessableContent, message: "压缩包中找不到该文件") }
+                        outcomes.append(await importBulkFile(path, data, fiscalYear: year, by: user))
+                    } catch {
+                        outcomes.append(BulkOutcome(file: path, refused: Self.reason(error)))
+                    }
+                }
+                source = first.name
+            } else {
+                // A folder's files (the browser sends each with its path), or several files chosen at once.
+                guard uploads.count <= WebLimits.bulkArchive.maximumEntries else {
+                    throw HTTPError(.contentTooLarge, message: "一次最多导入 \(WebLimits.bulkArchive.maximumEntries) 个文件，请分批导入")
+                }
+                for upload in uploads where BulkOutcome.isUserFile(upload.name) {
+                    outcomes.append(await importBulkFile(upload.name, upload.data, fiscalYear: year, by: user))
+                }
+                source = "所选的 \(uploads.count) 个文件"
             }
-            return pages.render("bulk", BulkReportPage(frame: PageFrame("批量导入结果", context), archive: upload.name, outcomes: outcomes))
+            return pages.render("bulk", BulkReportPage(frame: PageFrame("批量导入结果", context), archive: source, outcomes: outcomes))
         }
         router.post(SiteURL.pattern(SiteURL.yearArchive)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.bureauAdmin])
@@ -64,14 +83,13 @@ extension WebApp {
         return year
     }
 
-    /// One file of an uploaded ZIP imported by itself: the final accounts or the 自评表 it holds, or why not.
-    private func importArchived(_ path: String, from package: OfficePackage, fiscalYear: Int?, by user: UserRecord) async -> BulkOutcome {
+    /// One file of an uploaded ZIP or folder imported by itself: the final accounts or the 自评表 it holds, or why not.
+    private func importBulkFile(_ path: String, _ data: Data, fiscalYear: Int?, by user: UserRecord) async -> BulkOutcome {
         let name = (path as NSString).lastPathComponent
         if let refusal = BulkOutcome.refusal(forExtension: (name as NSString).pathExtension.lowercased()) {
             return BulkOutcome(file: path, refused: refusal)
         }
         do {
-            guard let data = try package.part(path) else { return BulkOutcome(file: path, refused: "压缩包中找不到该文件") }
             if let accounts = try await importFinalAccounts((name, data), fiscalYear: fiscalYear, by: user) {
                 return BulkOutcome(file: path, imported: [accounts.head])
             }

@@ -1,11 +1,16 @@
 import Foundation
 import Hummingbird
 
-/// The fields of a posted form: `application/x-www-form-urlencoded`, or `multipart/form-data` with one file.
+/// The fields of a posted form: `application/x-www-form-urlencoded`, or `multipart/form-data` with files (one, or a
+/// folder's).
 struct FormData: Sendable {
     var fields: [String: String] = [:]
-    /// The uploaded file of a multipart form: its field name, file name and bytes.
-    var file: (field: String, name: String, data: Data)?
+    /// The uploaded files of a multipart form, in order: each one's field name, file name (a folder's files carry
+    /// their path in it) and bytes.
+    var files: [(field: String, name: String, data: Data)] = []
+
+    /// The first uploaded file (the forms that take one).
+    var file: (field: String, name: String, data: Data)? { files.first }
 
     subscript(_ name: String) -> String? { fields[name] }
 
@@ -65,7 +70,7 @@ struct FormData: Sendable {
         }
     }
 
-    /// A multipart body: text fields and at most one file.
+    /// A multipart body: text fields and files.
     static func multipart(_ body: Data, boundary: String) throws -> FormData {
         let delimiter = Data("--\(boundary)".utf8)
         let headerEnd = Data("\r\n\r\n".utf8)
@@ -85,7 +90,8 @@ struct FormData: Sendable {
                 let name = parameter("name", in: disposition)
             else { throw HTTPError(.badRequest, message: "multipart 表单的一部分缺少 name") }
             if let file = parameter("filename", in: disposition) {
-                form.file = (name, file, Data(content))
+                // A folder chosen with no file in it still sends one empty part.
+                if !file.isEmpty || !content.isEmpty { form.files.append((name, file, Data(content))) }
             } else {
                 form.fields[name] = String(decoding: content, as: UTF8.self)
             }
