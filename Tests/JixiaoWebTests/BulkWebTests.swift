@@ -82,6 +82,26 @@ import Testing
             #expect(folder.text.contains("1 个文件已导入（1 份文档），1 个文件未导入"), "\(folder.text.prefix(600))")
             #expect(folder.text.contains("各单位/攀枝花市/决算公开.pdf") && !folder.text.contains(".DS_Store"))
             #expect(try await fixture.app.store.listings(for: bureau, ListingQuery(text: "文件夹里的项目")).total == 1)
+
+            // Ledgers: matched by their 单位 and 项目名称 lines; one with paper approvals is the unit lead's to bring in.
+            let header = "日期,凭证号,收款人,金额（元）,用途,资金来源,发票号,合同号,验收单,会议纪要,局党委会,分管区领导,经办人,分管领导,主要领导,录入人"
+            func ledger(_ project: String, approvals: String) -> Data {
+                Data("""
+                    2023年度\(project)支付台账
+                    单位：\(WebHarness.unitA)
+                    项目名称：\(project)
+                    \(header)
+                    2023-03-01,记-001,某公司,1200.00,办公用品,财政拨款,FP001,,,,,,\(approvals),,,
+                    """.utf8)
+            }
+            let ledgers = try await admin.upload("/collection/import", files: [
+                ("台账/批量台账项目.csv", ledger("批量台账项目", approvals: "")),
+                ("台账/有审批的台账.csv", ledger("有审批的项目", approvals: "2023-03-01 张三")),
+            ])
+            #expect(ledgers.text.contains("1 个文件已导入（1 份文档），1 个文件未导入"), "\(ledgers.text.prefix(800))")
+            #expect(ledgers.text.contains("须由单位负责人在项目页导入"))
+            let stored = try await fixture.app.store.listings(for: bureau, ListingQuery(kinds: [.paymentLedger])).documents
+            #expect(stored.contains { $0.title.contains("批量台账项目") && $0.agency == WebHarness.unitA && $0.fiscalYear == 2023 }, "\(stored.map(\.title))")
         }
     }
 

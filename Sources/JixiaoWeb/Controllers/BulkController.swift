@@ -90,6 +90,9 @@ extension WebApp {
             return BulkOutcome(file: path, refused: refusal)
         }
         do {
+            if let ledger = try await importBulkLedger(name, data, by: user) {
+                return BulkOutcome(file: path, imported: [ledger.head])
+            }
             if let accounts = try await importFinalAccounts((name, data), fiscalYear: fiscalYear, by: user) {
                 return BulkOutcome(file: path, imported: [accounts.head])
             }
@@ -97,6 +100,33 @@ extension WebApp {
         } catch {
             return BulkOutcome(file: path, refused: Self.reason(error))
         }
+    }
+
+    /// A payments ledger (支付台账: its 单位 and 项目名称 lines and its payments table), stored as a new document of its
+    /// unit's project and year; nil when the file is not a ledger (a .csv always is one). Paper approvals in a file
+    /// are the unit's lead's to bring in (as on the project's page): a ledger holding any is refused.
+    private func importBulkLedger(_ name: String, _ data: Data, by user: UserRecord) async throws -> Document<PaymentLedger>? {
+        let isCSV = name.lowercased().hasSuffix(".csv")
+        guard let rules = store.rules.approvals.first else {
+            if isCSV { throw HTTPError(.serviceUnavailable, message: "服务器没有载入审批规则，支付台账未导入") }
+            return nil
+        }
+        var ledger: PaymentLedger
+        do {
+            ledger = try PaymentLedgerImporter.read(data: data, file: name, rules: rules)
+        } catch {
+            if isCSV { throw HTTPError(.unprocessableContent, message: "支付台账无法读取：\(error)") }
+            return nil
+        }
+        guard !ledger.agency.name.isEmpty else { throw HTTPError(.unprocessableContent, message: "支付台账未写“单位：”，无法归到单位") }
+        ledger.agency.name = try await agencyName(stated: ledger.agency.name)
+        if ledger.payments.contains(where: { !$0.approvals.isEmpty }) {
+            throw HTTPError(.forbidden, message: "台账中含有审批记录（纸质审批），须由单位负责人在项目页导入，由其对这些审批负责")
+        }
+        if try await store.existingDocument(agency: ledger.agency.name, kind: .paymentLedger, fiscalYear: ledger.fiscalYear, project: ledger.project) != nil {
+            throw HTTPError(.conflict, message: "“\(ledger.project)”\(ledger.fiscalYear.map { "\($0) 年度" } ?? "")已有支付台账，未导入；请在项目页记录或导入")
+        }
+        return try await Guard.store { try await store.create([ledger], by: user.author) }[0]
     }
 
     /// An error as the bulk report and the year's 说明.txt say it.

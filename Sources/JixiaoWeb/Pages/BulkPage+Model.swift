@@ -36,10 +36,10 @@ struct BulkOutcome: Encodable {
     /// Why a file with this extension is not imported, nil for those that can be.
     static func refusal(forExtension ext: String) -> String? {
         switch ext {
-        case "xlsx", "xlsm", "json": nil
+        case "xlsx", "xlsm", "json", "csv": nil
         case "xls", "doc", "et", "wps": "旧版 Office/WPS 格式，请另存为 .xlsx 后再导入"
         case "docx", "pdf", "txt": "公开的报告文本只能用审核功能检查（jixiao audit），不能作为数据导入；请放入自评表或决算公开表的 .xlsx"
-        default: "不是可导入的文件（可导入自评表或决算公开表的 .xlsx，或 .json）"
+        default: "不是可导入的文件（可导入自评表、决算公开表或支付台账的 .xlsx，.json，或支付台账的 .csv）"
         }
     }
 }
