@@ -74,10 +74,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            swiftSettings: swiftSettings,
-            // jemalloc for every allocation (scripts/ensure-jemalloc.sh installs it): glibc's malloc was a tenth of a
-            // page's time under load.
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "jixiao-bench",

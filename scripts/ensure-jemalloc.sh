@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# The server links jemalloc (Package.swift): under load glibc's malloc was a tenth of a page's time and jemalloc
-# serves 10–25 % more pages a second (Benchmarks/RESULTS.md). Installs Debian's libjemalloc-dev when missing.
+# Prints the path of jemalloc's library, installing Debian's libjemalloc2 when missing. The server runs with it
+# preloaded (scripts/serve.sh, the web benchmark): under load glibc's malloc was a tenth of a page's time, and jemalloc
+# serves 10–25 % more pages a second (Benchmarks/RESULTS.md). Nothing links it: the CLI and the tests need none.
 set -euo pipefail
-if ! dpkg -s libjemalloc-dev >/dev/null 2>&1; then
+library() { ldconfig -p | awk '/libjemalloc\.so\.2 / && path == "" { path = $NF } END { print path }'; }
+if [ -z "$(library)" ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends libjemalloc-dev >/dev/null
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends libjemalloc2 >/dev/null
 fi
+path=$(library)
+[ -n "$path" ] || { echo "jemalloc is not installed (apt-get install libjemalloc2)" >&2; exit 1; }
+echo "$path"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The run command: installs what the server links (jemalloc) when missing, then serves on the embedded SQLite store
-# (jixiao.sqlite in this folder) at http://127.0.0.1:8080. Options go to `jixiao serve` (see `swift run jixiao serve --help`).
+# The run command: builds the server and serves on the embedded SQLite store (jixiao.sqlite in this folder) at
+# http://127.0.0.1:8080, with jemalloc preloaded (installed when missing). Options go to `jixiao serve`
+# (see `swift run jixiao serve --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-jemalloc.sh
-swift run jixiao serve "$@"
+jemalloc=$(bash scripts/ensure-jemalloc.sh)
+swift build --product jixiao
+LD_PRELOAD="$jemalloc" exec "$(swift build --show-bin-path)/jixiao" serve "$@"

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The test command: starts a throwaway PostgreSQL on 127.0.0.1 (installing it if missing) so the store's suite
-# runs on PostgreSQL as well as SQLite, installs what the server links (jemalloc) if missing, then runs every test.
+# runs on PostgreSQL as well as SQLite, then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-jemalloc.sh
 JIXIAO_TEST_POSTGRES=$(bash scripts/start-postgres.sh)
 export JIXIAO_TEST_POSTGRES
 swift test "$@"

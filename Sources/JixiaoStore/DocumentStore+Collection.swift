@@ -91,7 +91,7 @@ extension DocumentStore {
         return try await exclusive {
             try await self.database.raw("""
                 SELECT fiscal_year, message, sent_by, sent_at FROM reminders WHERE agency_id = \(bind: agency)
-                ORDER BY sent_at DESC, id LIMIT \(literal: max(0, limit))
+                ORDER BY sent_at DESC, id LIMIT \(bind: max(0, limit))
                 """).all().map { row in
                 Reminder(
                     fiscalYear: try row.decode(column: "fiscal_year", as: Int.self), message: try row.decode(column: "message", as: String.self),

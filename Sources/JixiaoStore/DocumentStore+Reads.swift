@@ -56,7 +56,8 @@ extension DocumentStore {
         guard !ids.isEmpty else { return [:] }
         return try await exclusive {
             let rows = try await self.database.raw("""
-                SELECT id, version, agency_id, compared FROM documents WHERE id IN (\(binds: ids)) AND compared IS NOT NULL
+                SELECT id, version, agency_id, compared FROM documents
+                WHERE id IN (\(binds: ids)) AND kind IN (\(binds: Self.comparedKinds.map(\.rawValue)))
                 """).all()
             var figures: [String: ComparedFigures] = [:]
             var unread: [(id: String, key: String, json: String)] = []
@@ -65,8 +66,11 @@ extension DocumentStore {
                 let key = VersionCache<ComparedFigures>.key(id, version: try row.decode(column: "version", as: Int.self))
                 if let known = comparedCache.value(for: key) {
                     figures[id] = known
+                } else if let json = try row.optional("compared", as: String.self) {
+                    unread.append((id, key, json))
                 } else {
-                    unread.append((id, key, try row.decode(column: "compared", as: String.self)))
+                    // Left empty by migration 0013 because the content did not decode: said, not skipped.
+                    throw StoreError.unreadable(row: "documents.id=\(id)", reason: "内容无法解析，无法与同单位的其他文档比对")
                 }
             }
             for (entry, decoded) in zip(unread, try Self.decodeCompared(unread.map { ($0.id, $0.json) })) {
@@ -82,7 +86,8 @@ extension DocumentStore {
     private static func decodeCompared(_ rows: [(id: String, json: String)]) throws -> [ComparedFigures] {
         guard !rows.isEmpty else { return [] }
         let list = "[" + rows.map(\.json).joined(separator: ",") + "]"
-        if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)) { return all }
+        // The count is checked: text holding two objects would shift every later row's figures onto another id.
+        if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)), all.count == rows.count { return all }
         return try rows.map { id, json in
             do {
                 return try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))

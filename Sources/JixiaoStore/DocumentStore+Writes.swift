@@ -52,7 +52,8 @@ extension DocumentStore {
                     try await refuseDuplicate(of: body, subject: project ?? agency.id, except: nil, in: db)
                     try await refuseInvalidLedger(body, replacing: nil, agency: agency.id, except: nil, in: db)
                     let head = DocumentHead(
-                        id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id, agency: agency.name, projectID: project,
+                        id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id,
+                        agency: try await lockedAgencyName(agency.id, in: db), projectID: project,
                         fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
                         yearSetUp: body.documentYear.flatMap { years[$0] })
                     let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
@@ -60,7 +61,7 @@ extension DocumentStore {
                     try await db.raw("""
                         INSERT INTO documents (id, kind, agency_id, agency_name, project_id, subject_id, fiscal_year, title, state, version,
                         write_token, body, compared, updated_at, total_centi, grade, execution_bp, findings, profile)
-                        VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: agency.name), \(bind: project), \(bind: project ?? agency.id),
+                        VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: head.agency), \(bind: project), \(bind: project ?? agency.id),
                         \(bind: head.fiscalYear), \(bind: head.title), \(bind: head.state.rawValue), 1, \(bind: UUID().uuidString),
                         \(bind: json), \(bind: try Self.comparedColumn(head.kind, json: json)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
                         \(bind: summary.findings), \(bind: summary.profile))

@@ -121,6 +121,17 @@ public struct DocumentStore: Sendable {
         try await db.raw("SELECT \(unsafeRaw: Self.agencyColumns) FROM agencies WHERE id = \(bind: id)").first().map(Self.agency)
     }
 
+    /// The agency's name as a write inside a transaction must copy it (documents carry it for the lists): on
+    /// PostgreSQL the row is share-locked, so a rename waits for this write to commit, or this write for the rename,
+    /// and no document keeps an old name (SQLite's writes already run one at a time).
+    func lockedAgencyName(_ id: String, in db: any SQLDatabase) async throws -> String {
+        let lock = db.dialect.name == "postgresql" ? " FOR SHARE" : ""
+        guard let row = try await db.raw("SELECT name FROM agencies WHERE id = \(bind: id)\(unsafeRaw: lock)").first() else {
+            throw StoreError.notFound
+        }
+        return try row.decode(column: "name", as: String.self)
+    }
+
     private static let agencyColumns = "id, name, code, supervising_agency"
 
     static func agency(_ row: any SQLRow) throws -> AgencyRecord {
@@ -154,7 +165,8 @@ public struct DocumentStore: Sendable {
                     throw StoreError.refused("单位“\(agency.name)”已有名为“\(project.name)”的项目，项目未移动")
                 }
                 try await db.raw("UPDATE projects SET agency_id = \(bind: agencyID) WHERE id = \(bind: id)").run()
-                try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID), agency_name = \(bind: agency.name) WHERE project_id = \(bind: id)").run()
+                let name = try await lockedAgencyName(agencyID, in: db)
+                try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID), agency_name = \(bind: name) WHERE project_id = \(bind: id)").run()
                 project.agencyID = agencyID
                 project.agency = agency.name
                 return project

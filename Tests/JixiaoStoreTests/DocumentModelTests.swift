@@ -116,6 +116,14 @@ import Testing
             } catch let StoreError.unreadable(row, _) {
                 #expect(row == "documents.id=\(created.id)", "the figures that do not decode are named, not their neighbours")
             }
+            let good = try #require(try await store.database.raw("SELECT compared FROM documents WHERE id = \(bind: other.id)").first()?
+                .decode(column: "compared", as: String.self))
+            for broken in [good + "," + good, nil] {
+                try await store.database.raw("UPDATE documents SET compared = \(bind: broken) WHERE id = \(bind: created.id)").run()
+                await #expect(throws: StoreError.self, "two objects in one row, or none, are refused") {
+                    try await store.comparedFigures(of: [created.id, other.id], for: StoreTests.admin)
+                }
+            }
         }
     }
 }
