@@ -63,7 +63,7 @@ extension DocumentStore {
             var unread: [(id: String, key: String, json: String)] = []
             for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
                 let id = try row.decode(column: "id", as: String.self)
-                let key = VersionCache<ComparedFigures>.key(id, version: try row.decode(column: "version", as: Int.self))
+                let key = "\(id)@\(try row.decode(column: "version", as: Int.self))"
                 if let known = comparedCache.value(for: key) {
                     figures[id] = known
                 } else if let json = try row.optional("compared", as: String.self) {

@@ -13,7 +13,7 @@ public struct DocumentStore: Sendable {
     /// The rules the stored summaries are computed by (each evaluation by the profile its fiscal year assigns).
     public let rules: DocumentRules
     /// The compared figures of versions already decoded (a unit's pages compare with the same evaluations).
-    let comparedCache = VersionCache<ComparedFigures>(capacity: 50_000)
+    let comparedCache = BoundedCache<String, ComparedFigures>(capacity: 50_000)
 
     public init(database: any SQLDatabase, rules: DocumentRules) {
         self.init(database: database, gate: nil, rules: rules)

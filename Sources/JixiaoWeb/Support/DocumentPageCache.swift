@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoStore
-import Synchronization
 
 /// Rendered document-page bodies by document version and by what the viewer may do there. A body depends on nothing
 /// else: it is rendered with an empty CSRF token and the viewer's token is put into its forms on the way out. Every
@@ -22,7 +21,7 @@ final class DocumentPageCache: Sendable {
     private static let emptyField = #"name="_csrf" value="""#
 
     /// A body cut at its token fields: the viewer's token goes between the pieces.
-    private struct Body {
+    private struct Body: Sendable {
         var pieces: [Substring]
         var bytes: Int
 
@@ -60,27 +59,20 @@ final class DocumentPageCache: Sendable {
         }
     }
 
-    private struct Entries {
-        var bodies: [Key: Body] = [:]
-        var order: [Key] = []
-        var bytes = 0
-    }
-
-    private let entries = Mutex(Entries())
-    private let capacityBytes: Int
+    private let bodies: BoundedCache<Key, Body>
 
     init(capacityBytes: Int = 64 << 20) {
-        self.capacityBytes = capacityBytes
+        bodies = BoundedCache(capacity: capacityBytes, cost: \.bytes)
     }
 
     /// The body for `key` with `csrf` in its forms, rendering and keeping it if it is not cached yet.
     func body(for key: Key, csrf: String, render: () async throws -> String) async rethrows -> String {
         let body: Body
-        if let cached = entries.withLock({ $0.bodies[key] }) {
+        if let cached = bodies.value(for: key) {
             body = cached
         } else {
             body = Body(try await render())
-            keep(body, for: key)
+            bodies.keep(body, for: key)
         }
         let field = #"name="_csrf" value=""# + Self.attribute(csrf) + "\""
         var html = ""
@@ -95,17 +87,5 @@ final class DocumentPageCache: Sendable {
     /// A session token is hexadecimal; anything else is dropped rather than written into an attribute.
     private static func attribute(_ token: String) -> String {
         String(token.unicodeScalars.filter { $0.properties.isASCIIHexDigit }.map(Character.init))
-    }
-
-    private func keep(_ body: Body, for key: Key) {
-        entries.withLock { entries in
-            guard entries.bodies.updateValue(body, forKey: key) == nil else { return }
-            entries.order.append(key)
-            entries.bytes += body.bytes
-            while entries.bytes > capacityBytes, !entries.order.isEmpty {
-                let oldest = entries.order.removeFirst()
-                entries.bytes -= entries.bodies.removeValue(forKey: oldest)?.bytes ?? 0
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import JixiaoDocuments
+import JixiaoStore
 
 /// Report PDFs made by LibreOffice one at a time, off the request threads, and kept by document version: a
 /// request never starts LibreOffice for a version already made (the public pages warm it when a document is
@@ -15,10 +16,7 @@ actor PDFQueue {
     }
 
     static let maximumWaiting = 8
-    private let capacityBytes: Int
-    private var made: [Key: Data] = [:]
-    private var order: [Key] = []
-    private var bytes = 0
+    private let made: BoundedCache<Key, Data>
     private var making: [Key: Task<Data, any Error>] = [:]
     private var waiting = 0
     /// The conversion under way: conversions run one after another.
@@ -27,12 +25,12 @@ actor PDFQueue {
     private(set) var conversions = 0
 
     init(capacityBytes: Int = 64 << 20) {
-        self.capacityBytes = capacityBytes
+        made = BoundedCache(capacity: capacityBytes, cost: \.count)
     }
 
     /// The PDF for `key`, made from the DOCX `docx()` writes if it is not kept yet.
     func pdf(for key: Key, docx: @escaping @Sendable () throws -> Data) async throws -> Data {
-        if let data = made[key] { return data }
+        if let data = made.value(for: key) { return data }
         if let task = making[key] { return try await task.value }
         guard waiting < Self.maximumWaiting else {
             throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "30"], message: "正在生成的 PDF 较多，请稍后再试，或先下载 DOCX")
@@ -51,22 +49,13 @@ actor PDFQueue {
             making[key] = nil
         }
         let data = try await task.value
-        keep(data, for: key)
+        made.keep(data, for: key)
         return data
     }
 
     /// Makes the PDF in the background (on publishing), so the public never waits for it.
     nonisolated func warm(_ key: Key, docx: @escaping @Sendable () throws -> Data) {
         Task { _ = try? await self.pdf(for: key, docx: docx) }
-    }
-
-    private func keep(_ data: Data, for key: Key) {
-        guard made.updateValue(data, forKey: key) == nil else { return }
-        order.append(key)
-        bytes += data.count
-        while bytes > capacityBytes, !order.isEmpty {
-            bytes -= made.removeValue(forKey: order.removeFirst())?.count ?? 0
-        }
     }
 
     /// LibreOffice on a thread of its own (it blocks for seconds), in a scratch folder removed afterwards.
