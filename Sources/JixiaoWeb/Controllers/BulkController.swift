@@ -90,13 +90,20 @@ extension WebApp {
             return BulkOutcome(file: path, refused: refusal)
         }
         do {
-            if let ledger = try await importBulkLedger(name, data, by: user) {
+            if name.lowercased().hasSuffix(".csv"), let ledger = try await importBulkLedger(name, data, by: user) {
                 return BulkOutcome(file: path, imported: [ledger.head])
             }
             if let accounts = try await importFinalAccounts((name, data), fiscalYear: fiscalYear, by: user) {
                 return BulkOutcome(file: path, imported: [accounts.head])
             }
-            return BulkOutcome(file: path, imported: try await importTable((name, data), by: user).map(\.head))
+            do {
+                return BulkOutcome(file: path, imported: try await importTable((name, data), by: user).map(\.head))
+            } catch {
+                // A workbook that is no 自评表 may be a ledger (read only then: most workbooks are 自评表); if it is
+                // not one either, the 自评表's reason stands.
+                guard let ledger = try await importBulkLedger(name, data, by: user) else { throw error }
+                return BulkOutcome(file: path, imported: [ledger.head])
+            }
         } catch {
             return BulkOutcome(file: path, refused: Self.reason(error))
         }
