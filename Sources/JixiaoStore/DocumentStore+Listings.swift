@@ -6,19 +6,29 @@ extension DocumentStore {
     /// The documents `actor` may see (or, for the public, nil, the published ones), filtered, sorted and paged in
     /// the database: lists never read the documents' content.
     public func listings(for actor: Actor?, _ query: ListingQuery = ListingQuery()) async throws -> ListingPage {
-        try await exclusive { try await self.fetchListings(for: actor, query) }
+        try await self.fetchListings(for: actor, query)
     }
 
     /// The projects of an agency `actor` may see, by name.
     public func projects(ofAgency agency: String, for actor: Actor) async throws -> [ProjectRecord] {
         guard actor.canSee(agency) else { throw StoreError.notFound }
-        return try await exclusive {
-            try await self.database.raw("\(unsafeRaw: Self.projectSelect) WHERE p.agency_id = \(bind: agency) ORDER BY p.name")
-                .all().map(Self.project)
-        }
+        return try await self.database.raw("\(unsafeRaw: Self.projectSelect) WHERE p.agency_id = \(bind: agency) ORDER BY p.name")
+            .all().map(Self.project)
     }
 
     private func fetchListings(for actor: Actor?, _ query: ListingQuery) async throws -> ListingPage {
+        let queries = Self.listingQueries(for: actor, query)
+        let documents = try await database.raw(queries.page).all().map(Self.listing)
+        // A first page that is not full is the whole list: counting it again would only cost a query.
+        if query.offset <= 0, query.limit.map({ documents.count < $0 }) ?? true {
+            return ListingPage(documents: documents, total: documents.count)
+        }
+        let count = try await database.raw(queries.count).first()?.decode(column: "n", as: Int.self) ?? 0
+        return ListingPage(documents: documents, total: count)
+    }
+
+    /// The statements of one page of a list and of the list's length.
+    static func listingQueries(for actor: Actor?, _ query: ListingQuery) -> (page: SQLQueryString, count: SQLQueryString) {
         var conditions: [SQLQueryString] = []
         switch actor?.role {
         case nil:
@@ -52,25 +62,23 @@ extension DocumentStore {
         // page is then a statement of its own in the connection's cache, where deep pages, rarely asked for, are the
         // least recently used and go first.
         if let limit = query.limit { sql = "\(sql) LIMIT \(literal: max(0, limit)) OFFSET \(literal: max(0, query.offset))" }
-        let documents = try await database.raw(sql).all().map(Self.listing)
-        // A first page that is not full is the whole list: counting it again would only cost a query.
-        if query.offset <= 0, query.limit.map({ documents.count < $0 }) ?? true {
-            return ListingPage(documents: documents, total: documents.count)
-        }
-        let count = try await database.raw("SELECT COUNT(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
-        return ListingPage(documents: documents, total: count)
+        return (sql, "SELECT COUNT(*) AS n \(from)")
     }
 
-    /// The ORDER BY terms: the chosen column (empty values last either way), then unit, title, year and id, each once
-    /// and none wrapped in an expression, so the database can walk an index in this order and stop at the page's end
-    /// (a list by unit reads 100 index entries, not 10,000 rows to sort).
+    /// The ORDER BY terms: the chosen column, then unit, title, year and id, each once, none wrapped in an
+    /// expression, all in the one direction, with an empty value the lowest (first going up, last going down): so the
+    /// database walks an index forwards or backwards and stops at the page's end (a list by unit reads 100 index
+    /// entries, not 10,000 rows to sort). PostgreSQL, whose NULLs are the highest, is told so; its indexes agree.
     private static func ordering(_ query: ListingQuery) -> String {
+        let direction = query.descending ? "DESC" : "ASC"
+        let nulls = query.descending ? " NULLS LAST" : " NULLS FIRST"
         let first = column(query.order)
-        let nullable: Set<ListingQuery.Order> = [.fiscalYear, .score, .executionRate, .findings]
-        let primary = "\(first) \(query.descending ? "DESC" : "ASC")" + (nullable.contains(query.order) ? " NULLS LAST" : "")
-        let ties = ["d.agency_name", "d.title", "d.fiscal_year NULLS LAST", "d.id"].filter { !$0.hasPrefix(first) }
-        return ([primary] + ties).joined(separator: ", ")
+        let terms = [first] + ["d.agency_name", "d.title", "d.fiscal_year", "d.id"].filter { $0 != first }
+        return terms.map { "\($0) \(direction)" + (nullable.contains($0) ? nulls : "") }.joined(separator: ", ")
     }
+
+    /// The columns a list sorts by that may be empty.
+    private static let nullable: Set<String> = ["d.fiscal_year", "d.total_centi", "d.execution_bp", "d.findings"]
 
     private static func column(_ order: ListingQuery.Order) -> String {
         switch order {

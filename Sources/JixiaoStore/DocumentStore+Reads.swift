@@ -39,46 +39,42 @@ struct StoredDocument: Sendable {
 extension DocumentStore {
     /// The head of the document with `id` if `actor` may see it; ``StoreError/notFound`` otherwise.
     public func head(_ id: String, for actor: Actor) async throws -> DocumentHead {
-        try await exclusive { try await self.stored(id, for: actor, withBody: false, in: self.database).head }
+        try await self.stored(id, for: actor, withBody: false, in: self.database).head
     }
 
     /// The document with `id` and its content as `type`, if `actor` may see it.
     public func document<Body: DocumentBody>(_ id: String, as type: Body.Type, for actor: Actor) async throws -> Document<Body> {
-        try await exclusive {
-            let stored = try await self.stored(id, for: actor, withBody: true, in: self.database)
-            return Document(head: stored.head, body: try stored.body(as: type))
-        }
+        let stored = try await self.stored(id, for: actor, withBody: true, in: self.database)
+        return Document(head: stored.head, body: try stored.body(as: type))
     }
 
     /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, as each version stored
     /// them (for comparing a document with its unit's others); a version decoded before is not decoded again.
     public func comparedFigures(of ids: [String], for actor: Actor) async throws -> [String: ComparedFigures] {
         guard !ids.isEmpty else { return [:] }
-        return try await exclusive {
-            let rows = try await self.database.raw("""
-                SELECT id, version, agency_id, compared FROM documents
-                WHERE id IN (\(binds: ids)) AND kind IN (\(binds: Self.comparedKinds.map(\.rawValue)))
-                """).all()
-            var figures: [String: ComparedFigures] = [:]
-            var unread: [(id: String, key: String, json: String)] = []
-            for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
-                let id = try row.decode(column: "id", as: String.self)
-                let key = "\(id)@\(try row.decode(column: "version", as: Int.self))"
-                if let known = comparedCache.value(for: key) {
-                    figures[id] = known
-                } else if let json = try row.optional("compared", as: String.self) {
-                    unread.append((id, key, json))
-                } else {
-                    // Left empty by migration 0013 because the content did not decode: said, not skipped.
-                    throw StoreError.unreadable(row: "documents.id=\(id)", reason: "内容无法解析，无法与同单位的其他文档比对")
-                }
+        let rows = try await self.database.raw("""
+            SELECT id, version, agency_id, compared FROM documents
+            WHERE id IN (\(binds: ids)) AND kind IN (\(binds: Self.comparedKinds.map(\.rawValue)))
+            """).all()
+        var figures: [String: ComparedFigures] = [:]
+        var unread: [(id: String, key: String, json: String)] = []
+        for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
+            let id = try row.decode(column: "id", as: String.self)
+            let key = "\(id)@\(try row.decode(column: "version", as: Int.self))"
+            if let known = comparedCache.value(for: key) {
+                figures[id] = known
+            } else if let json = try row.optional("compared", as: String.self) {
+                unread.append((id, key, json))
+            } else {
+                // Left empty by migration 0013 because the content did not decode: said, not skipped.
+                throw StoreError.unreadable(row: "documents.id=\(id)", reason: "内容无法解析，无法与同单位的其他文档比对")
             }
-            for (entry, decoded) in zip(unread, try Self.decodeCompared(unread.map { ($0.id, $0.json) })) {
-                figures[entry.id] = decoded
-                comparedCache.keep(decoded, for: entry.key)
-            }
-            return figures
         }
+        for (entry, decoded) in zip(unread, try Self.decodeCompared(unread.map { ($0.id, $0.json) })) {
+            figures[entry.id] = decoded
+            comparedCache.keep(decoded, for: entry.key)
+        }
+        return figures
     }
 
     /// Figures as JSON, decoded in one go (one decoder's setup costs more than a few hundred bytes of figures);
@@ -109,37 +105,33 @@ extension DocumentStore {
 
     /// The document's recorded changes, oldest first.
     public func history(_ id: String, for actor: Actor) async throws -> [HistoryEntry] {
-        try await exclusive {
-            _ = try await self.stored(id, for: actor, withBody: false, in: self.database)
-            return try await self.database.raw("""
-                SELECT version, actor_id, actor_name, at, operation, field, old_value, new_value FROM document_history
-                WHERE document_id = \(bind: id) ORDER BY version, position
-                """).all().map { row in
-                HistoryEntry(
-                    version: try row.decode(column: "version", as: Int.self), actorID: try row.optional("actor_id", as: String.self),
-                    actor: try row.decode(column: "actor_name", as: String.self), at: try row.decode(column: "at", as: String.self),
-                    operation: try row.decode(column: "operation", as: String.self), field: try row.decode(column: "field", as: String.self),
-                    oldValue: try row.decode(column: "old_value", as: String.self), newValue: try row.decode(column: "new_value", as: String.self))
-            }
+        _ = try await self.stored(id, for: actor, withBody: false, in: self.database)
+        return try await self.database.raw("""
+            SELECT version, actor_id, actor_name, at, operation, field, old_value, new_value FROM document_history
+            WHERE document_id = \(bind: id) ORDER BY version, position
+            """).all().map { row in
+            HistoryEntry(
+                version: try row.decode(column: "version", as: Int.self), actorID: try row.optional("actor_id", as: String.self),
+                actor: try row.decode(column: "actor_name", as: String.self), at: try row.decode(column: "at", as: String.self),
+                operation: try row.decode(column: "operation", as: String.self), field: try row.decode(column: "field", as: String.self),
+                oldValue: try row.decode(column: "old_value", as: String.self), newValue: try row.decode(column: "new_value", as: String.self))
         }
     }
 
     /// The structured changes recorded for each version after the first, in the order they apply.
     func recordedChanges(_ id: String) async throws -> [Int: [DocumentChange]] {
-        try await exclusive {
-            var changes: [Int: [DocumentChange]] = [:]
-            let rows = try await self.database.raw("""
-                SELECT version, change FROM document_history WHERE document_id = \(bind: id) AND change IS NOT NULL ORDER BY version, position
-                """).all()
-            for row in rows {
-                let text = try row.decode(column: "change", as: String.self)
-                guard let change = DocumentChange(encoded: text) else {
-                    throw StoreError.unreadable(row: "document_history.document_id=\(id)", reason: "修改记录无法解析")
-                }
-                changes[try row.decode(column: "version", as: Int.self), default: []].append(change)
+        var changes: [Int: [DocumentChange]] = [:]
+        let rows = try await self.database.raw("""
+            SELECT version, change FROM document_history WHERE document_id = \(bind: id) AND change IS NOT NULL ORDER BY version, position
+            """).all()
+        for row in rows {
+            let text = try row.decode(column: "change", as: String.self)
+            guard let change = DocumentChange(encoded: text) else {
+                throw StoreError.unreadable(row: "document_history.document_id=\(id)", reason: "修改记录无法解析")
             }
-            return changes
+            changes[try row.decode(column: "version", as: Int.self), default: []].append(change)
         }
+        return changes
     }
 
     static let headColumns = """

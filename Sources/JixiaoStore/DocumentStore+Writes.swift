@@ -36,59 +36,55 @@ extension DocumentStore {
         for body in bodies {
             if let problem = body.inputProblem { throw StoreError.refused(problem) }
         }
-        return try await exclusive {
-            let years = Dictionary(uniqueKeysWithValues: try await Self.fiscalYears(in: database).map { ($0.year, $0) })
-            for year in Set(bodies.compactMap(\.documentYear)) where years[year]?.isOpen == false {
-                throw StoreError.forbidden("\(year) 年度已结束填报，不能新建或导入该年度的文档")
-            }
-            let now = Self.now()
-            return try await database.transaction { db in
-                var created: [Document<Body>] = []
-                for body in bodies {
-                    guard let agency = try await agency(named: body.agencyName, in: db) else {
-                        throw StoreError.refused("单位“\(body.agencyName)”尚未建立，请财政局管理员先添加该单位")
-                    }
-                    let project = try await subjectProject(of: body, agency: agency, named: projectID, at: now, in: db)
-                    try await refuseDuplicate(of: body, subject: project ?? agency.id, except: nil, in: db)
-                    try await refuseInvalidLedger(body, replacing: nil, agency: agency.id, except: nil, in: db)
-                    let head = DocumentHead(
-                        id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id,
-                        agency: try await lockedAgencyName(agency.id, in: db), projectID: project,
-                        fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
-                        yearSetUp: body.documentYear.flatMap { years[$0] })
-                    let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
-                    let json = try Self.encode(body)
-                    try await db.raw("""
-                        INSERT INTO documents (id, kind, agency_id, agency_name, project_id, subject_id, fiscal_year, title, state, version,
-                        write_token, body, compared, updated_at, total_centi, grade, execution_bp, findings, profile)
-                        VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: head.agency), \(bind: project), \(bind: project ?? agency.id),
-                        \(bind: head.fiscalYear), \(bind: head.title), \(bind: head.state.rawValue), 1, \(bind: UUID().uuidString),
-                        \(bind: json), \(bind: try Self.comparedColumn(head.kind, json: json)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
-                        \(bind: summary.findings), \(bind: summary.profile))
-                        """).run()
-                    try await Self.record(
-                        db, document: head.id, version: 1, author: author, at: now,
-                        lines: [HistoryLine(operation: "新建", field: head.kind.label, old: "", new: head.title)])
-                    try await linkedWrite(of: body, replacing: nil, head: head, by: author)?(db)
-                    created.append(Document(head: head, body: body))
+        let years = Dictionary(uniqueKeysWithValues: try await Self.fiscalYears(in: database).map { ($0.year, $0) })
+        for year in Set(bodies.compactMap(\.documentYear)) where years[year]?.isOpen == false {
+            throw StoreError.forbidden("\(year) 年度已结束填报，不能新建或导入该年度的文档")
+        }
+        let now = Self.now()
+        return try await database.transaction { db in
+            var created: [Document<Body>] = []
+            for body in bodies {
+                guard let agency = try await agency(named: body.agencyName, in: db) else {
+                    throw StoreError.refused("单位“\(body.agencyName)”尚未建立，请财政局管理员先添加该单位")
                 }
-                return created
+                let project = try await subjectProject(of: body, agency: agency, named: projectID, at: now, in: db)
+                try await refuseDuplicate(of: body, subject: project ?? agency.id, except: nil, in: db)
+                try await refuseInvalidLedger(body, replacing: nil, agency: agency.id, except: nil, in: db)
+                let head = DocumentHead(
+                    id: UUID().uuidString, kind: body.documentKind, agencyID: agency.id,
+                    agency: try await lockedAgencyName(agency.id, in: db), projectID: project,
+                    fiscalYear: body.documentYear, title: body.title, state: .draft, version: 1, updatedAt: now,
+                    yearSetUp: body.documentYear.flatMap { years[$0] })
+                let summary = SummaryColumns(body.summary(by: rules, in: head.yearSetUp))
+                let json = try Self.encode(body)
+                try await db.raw("""
+                    INSERT INTO documents (id, kind, agency_id, agency_name, project_id, subject_id, fiscal_year, title, state, version,
+                    write_token, body, compared, updated_at, total_centi, grade, execution_bp, findings, profile)
+                    VALUES (\(bind: head.id), \(bind: head.kind.rawValue), \(bind: agency.id), \(bind: head.agency), \(bind: project), \(bind: project ?? agency.id),
+                    \(bind: head.fiscalYear), \(bind: head.title), \(bind: head.state.rawValue), 1, \(bind: UUID().uuidString),
+                    \(bind: json), \(bind: try Self.comparedColumn(head.kind, json: json)), \(bind: now), \(bind: summary.total), \(bind: summary.grade), \(bind: summary.execution),
+                    \(bind: summary.findings), \(bind: summary.profile))
+                    """).run()
+                try await Self.record(
+                    db, document: head.id, version: 1, author: author, at: now,
+                    lines: [HistoryLine(operation: "新建", field: head.kind.label, old: "", new: head.title)])
+                try await linkedWrite(of: body, replacing: nil, head: head, by: author)?(db)
+                created.append(Document(head: head, body: body))
             }
+            return created
         }
     }
 
     /// The id of the document of `kind` about the agency's project `project` (nil: about the agency) in `fiscalYear`,
     /// if there is one (what an import would duplicate).
     public func existingDocument(agency: String, kind: DocumentKind, fiscalYear: Int?, project: String?) async throws -> String? {
-        try await exclusive {
-            guard let record = try await self.agency(named: agency, in: database) else { return nil }
-            var subject = record.id
-            if kind.isAboutProject {
-                guard let project, let id = try await projectID(agency: record.id, name: project, in: database) else { return nil }
-                subject = id
-            }
-            return try await documentID(subject: subject, kind: kind, fiscalYear: fiscalYear, in: database)
+        guard let record = try await self.agency(named: agency, in: database) else { return nil }
+        var subject = record.id
+        if kind.isAboutProject {
+            guard let project, let id = try await projectID(agency: record.id, name: project, in: database) else { return nil }
+            subject = id
         }
+        return try await documentID(subject: subject, kind: kind, fiscalYear: fiscalYear, in: database)
     }
 
     /// Saves `body` over the document if it is still at `expectedVersion`, recording every change.
@@ -96,48 +92,44 @@ extension DocumentStore {
         _ id: String, _ edited: Body, expectedVersion: Int, by author: Author, as actor: Actor
     ) async throws -> Document<Body> {
         if let problem = edited.inputProblem { throw StoreError.refused(problem) }
-        return try await exclusive {
-            let current = try await stored(id, for: actor, withBody: true, in: database)
-            let head = current.head
-            let old = try current.body(as: Body.self)
-            let body = edited.keepingDerived(from: old)
-            guard body.documentKind == head.kind else { throw StoreError.refused("不能把\(head.kind.label)改为\(body.documentKind.label)") }
-            let year = body.documentYear == head.fiscalYear ? head.yearSetUp : try await Self.fiscalYear(body.documentYear, in: database)
-            try Self.permit(.edit, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false && year?.isOpen != false)
-            guard body.agencyName == old.agencyName || body.agencyName == head.agency else {
-                throw StoreError.refused("不能把文档改到其他单位（“\(body.agencyName)”）名下")
-            }
-            // A save based on another version is stale whatever it names (no arithmetic on a client's number).
-            guard expectedVersion == head.version else { throw StoreError.stale(expected: expectedVersion, current: head.version) }
-            try await refuseInvalidLedger(body, replacing: old, agency: head.agencyID, except: head.id, in: database)
-            let json = try Self.encode(body)
-            guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("内容无法编码为 JSON") }
-            let changes = DocumentDiff.changes(from: try current.tree(), to: tree)
-            var next = head
-            next.fiscalYear = body.documentYear
-            next.title = body.title
-            next.yearSetUp = year
-            let written = try await write(
-                head, as: next, json: json, summary: SummaryColumns(body.summary(by: rules, in: year)),
-                projectName: body.projectName == old.projectName ? nil : body.projectName, by: author, lines: changes.map(HistoryLine.init),
-                linked: linkedWrite(of: body, replacing: old, head: next, by: author))
-            return Document(head: written, body: body)
+        let current = try await stored(id, for: actor, withBody: true, in: database)
+        let head = current.head
+        let old = try current.body(as: Body.self)
+        let body = edited.keepingDerived(from: old)
+        guard body.documentKind == head.kind else { throw StoreError.refused("不能把\(head.kind.label)改为\(body.documentKind.label)") }
+        let year = body.documentYear == head.fiscalYear ? head.yearSetUp : try await Self.fiscalYear(body.documentYear, in: database)
+        try Self.permit(.edit, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false && year?.isOpen != false)
+        guard body.agencyName == old.agencyName || body.agencyName == head.agency else {
+            throw StoreError.refused("不能把文档改到其他单位（“\(body.agencyName)”）名下")
         }
+        // A save based on another version is stale whatever it names (no arithmetic on a client's number).
+        guard expectedVersion == head.version else { throw StoreError.stale(expected: expectedVersion, current: head.version) }
+        try await refuseInvalidLedger(body, replacing: old, agency: head.agencyID, except: head.id, in: database)
+        let json = try Self.encode(body)
+        guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("内容无法编码为 JSON") }
+        let changes = DocumentDiff.changes(from: try current.tree(), to: tree)
+        var next = head
+        next.fiscalYear = body.documentYear
+        next.title = body.title
+        next.yearSetUp = year
+        let written = try await write(
+            head, as: next, json: json, summary: SummaryColumns(body.summary(by: rules, in: year)),
+            projectName: body.projectName == old.projectName ? nil : body.projectName, by: author, lines: changes.map(HistoryLine.init),
+            linked: linkedWrite(of: body, replacing: old, head: next, by: author))
+        return Document(head: written, body: body)
     }
 
     /// Moves the document through the workflow (submit, return, approve, publish), recorded in the history.
     public func transition(_ id: String, _ action: WorkflowAction, by author: Author, as actor: Actor) async throws -> DocumentHead {
-        try await exclusive {
-            let current = try await stored(id, for: actor, withBody: true, in: database)
-            let head = current.head
-            guard head.kind.isReviewed else { throw StoreError.refused("\(head.kind.label)不经过提交和审核") }
-            var next = head
-            next.state = try Self.permit(action, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false)
-            var lines = [HistoryLine(operation: "状态", field: "状态", old: head.state.label, new: next.state.label)]
-            if case .return(let comment) = action { lines.append(HistoryLine(operation: "退回", field: "退回意见", old: "", new: comment)) }
-            let summary = SummaryColumns(try current.anyBody().summary(by: rules, in: head.yearSetUp))
-            return try await write(head, as: next, json: current.json, summary: summary, projectName: nil, by: author, lines: lines)
-        }
+        let current = try await stored(id, for: actor, withBody: true, in: database)
+        let head = current.head
+        guard head.kind.isReviewed else { throw StoreError.refused("\(head.kind.label)不经过提交和审核") }
+        var next = head
+        next.state = try Self.permit(action, by: actor, on: head, yearIsOpen: head.yearSetUp?.isOpen != false)
+        var lines = [HistoryLine(operation: "状态", field: "状态", old: head.state.label, new: next.state.label)]
+        if case .return(let comment) = action { lines.append(HistoryLine(operation: "退回", field: "退回意见", old: "", new: comment)) }
+        let summary = SummaryColumns(try current.anyBody().summary(by: rules, in: head.yearSetUp))
+        return try await write(head, as: next, json: current.json, summary: summary, projectName: nil, by: author, lines: lines)
     }
 
     // MARK: Writing

@@ -8,27 +8,14 @@ import SQLKit
 /// recorded as path → old → new), the one workflow and the one listing.
 public struct DocumentStore: Sendable {
     let database: any SQLDatabase
-    /// For a store on one connection (SQLite): every operation runs alone.
-    let gate: SerialGate?
     /// The rules the stored summaries are computed by (each evaluation by the profile its fiscal year assigns).
     public let rules: DocumentRules
     /// The compared figures of versions already decoded (a unit's pages compare with the same evaluations).
     let comparedCache = BoundedCache<String, ComparedFigures>(capacity: 50_000)
 
     public init(database: any SQLDatabase, rules: DocumentRules) {
-        self.init(database: database, gate: nil, rules: rules)
-    }
-
-    init(database: any SQLDatabase, gate: SerialGate?, rules: DocumentRules) {
         self.database = database
-        self.gate = gate
         self.rules = rules
-    }
-
-    /// Runs an operation, alone when the store is on one connection.
-    func exclusive<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
-        guard let gate else { return try await body() }
-        return try await gate.run(body)
     }
 
     static func now() -> String {
@@ -45,13 +32,11 @@ public struct DocumentStore: Sendable {
     }
 
     func migrate(_ migrations: [any StoreMigration]) async throws {
-        try await exclusive {
-            try await self.database.transaction { db in
-                if db.dialect.name == "postgresql" {
-                    try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run()
-                }
-                try await Migrations.apply(migrations, on: db)
+        try await self.database.transaction { db in
+            if db.dialect.name == "postgresql" {
+                try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.migrationLock))").run()
             }
+            try await Migrations.apply(migrations, on: db)
         }
     }
 
@@ -63,54 +48,46 @@ public struct DocumentStore: Sendable {
     /// Adds an agency; its name must be new.
     @discardableResult
     public func addAgency(_ name: String, code: String? = nil, supervisingAgency: String? = nil) async throws -> AgencyRecord {
-        try await exclusive {
-            if try await agency(named: name, in: database) != nil { throw StoreError.duplicate(name) }
-            let record = AgencyRecord(id: UUID().uuidString, name: name, code: code, supervisingAgency: supervisingAgency)
-            try await database.raw("""
-                INSERT INTO agencies (id, name, code, supervising_agency)
-                VALUES (\(bind: record.id), \(bind: name), \(bind: code), \(bind: supervisingAgency))
-                """).run()
-            return record
-        }
+        if try await agency(named: name, in: database) != nil { throw StoreError.duplicate(name) }
+        let record = AgencyRecord(id: UUID().uuidString, name: name, code: code, supervisingAgency: supervisingAgency)
+        try await database.raw("""
+            INSERT INTO agencies (id, name, code, supervising_agency)
+            VALUES (\(bind: record.id), \(bind: name), \(bind: code), \(bind: supervisingAgency))
+            """).run()
+        return record
     }
 
     /// Renames an agency or sets its code: its id, users, projects and documents stay as they are (the documents'
     /// copy of the name for the lists is renamed with it).
     @discardableResult
     public func updateAgency(_ id: String, name: String, code: String?) async throws -> AgencyRecord {
-        try await exclusive {
-            guard var record = try await agency(id: id, in: database) else { throw StoreError.notFound }
-            if let other = try await agency(named: name, in: database), other.id != id { throw StoreError.duplicate(name) }
-            record.name = name
-            record.code = code
-            try await database.transaction { db in
-                try await db.raw("UPDATE agencies SET name = \(bind: name), code = \(bind: code) WHERE id = \(bind: id)").run()
-                try await db.raw("UPDATE documents SET agency_name = \(bind: name) WHERE agency_id = \(bind: id)").run()
-            }
-            return record
+        guard var record = try await agency(id: id, in: database) else { throw StoreError.notFound }
+        if let other = try await agency(named: name, in: database), other.id != id { throw StoreError.duplicate(name) }
+        record.name = name
+        record.code = code
+        try await database.transaction { db in
+            try await db.raw("UPDATE agencies SET name = \(bind: name), code = \(bind: code) WHERE id = \(bind: id)").run()
+            try await db.raw("UPDATE documents SET agency_name = \(bind: name) WHERE agency_id = \(bind: id)").run()
         }
+        return record
     }
 
     public func agencies() async throws -> [AgencyRecord] {
-        try await exclusive { try await self.database.raw("SELECT \(unsafeRaw: Self.agencyColumns) FROM agencies ORDER BY name").all().map(Self.agency) }
+        try await self.database.raw("SELECT \(unsafeRaw: Self.agencyColumns) FROM agencies ORDER BY name").all().map(Self.agency)
     }
 
     /// The name of the agency called `text`, or else of the one whose unit code `text` is; nil for neither.
     public func agencyName(matching text: String) async throws -> String? {
-        try await exclusive {
-            try await self.database.raw("""
-                SELECT name FROM agencies WHERE name = \(bind: text) OR code = \(bind: text)
-                ORDER BY CASE WHEN name = \(bind: text) THEN 0 ELSE 1 END, name LIMIT 1
-                """).first()?.decode(column: "name", as: String.self)
-        }
+        try await self.database.raw("""
+            SELECT name FROM agencies WHERE name = \(bind: text) OR code = \(bind: text)
+            ORDER BY CASE WHEN name = \(bind: text) THEN 0 ELSE 1 END, name LIMIT 1
+            """).first()?.decode(column: "name", as: String.self)
     }
 
     /// The agency with `id` if `actor` may see it.
     public func agency(_ id: String, for actor: Actor) async throws -> AgencyRecord {
-        try await exclusive {
-            guard actor.canSee(id), let record = try await agency(id: id, in: database) else { throw StoreError.notFound }
-            return record
-        }
+        guard actor.canSee(id), let record = try await agency(id: id, in: database) else { throw StoreError.notFound }
+        return record
     }
 
     func agency(named name: String, in db: any SQLDatabase) async throws -> AgencyRecord? {
@@ -145,32 +122,28 @@ public struct DocumentStore: Sendable {
 
     /// The project with `id` if `actor` may see its agency.
     public func project(_ id: String, for actor: Actor) async throws -> ProjectRecord {
-        try await exclusive {
-            guard let project = try await project(id: id, in: database), actor.canSee(project.agencyID) else { throw StoreError.notFound }
-            return project
-        }
+        guard let project = try await project(id: id, in: database), actor.canSee(project.agencyID) else { throw StoreError.notFound }
+        return project
     }
 
     /// Moves a project (with every year's documents about it) to another agency, which must exist and must not
     /// have a project of that name already.
     @discardableResult
     public func moveProject(_ id: String, toAgency agencyID: String) async throws -> ProjectRecord {
-        try await exclusive {
-            try await database.transaction { db in
-                guard var project = try await project(id: id, in: db) else { throw StoreError.notFound }
-                guard let agency = try await agency(id: agencyID, in: db) else {
-                    throw StoreError.refused("没有 id 为 \(agencyID) 的单位，项目未移动")
-                }
-                if try await projectID(agency: agencyID, name: project.name, in: db) != nil {
-                    throw StoreError.refused("单位“\(agency.name)”已有名为“\(project.name)”的项目，项目未移动")
-                }
-                try await db.raw("UPDATE projects SET agency_id = \(bind: agencyID) WHERE id = \(bind: id)").run()
-                let name = try await lockedAgencyName(agencyID, in: db)
-                try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID), agency_name = \(bind: name) WHERE project_id = \(bind: id)").run()
-                project.agencyID = agencyID
-                project.agency = agency.name
-                return project
+        try await database.transaction { db in
+            guard var project = try await project(id: id, in: db) else { throw StoreError.notFound }
+            guard let agency = try await agency(id: agencyID, in: db) else {
+                throw StoreError.refused("没有 id 为 \(agencyID) 的单位，项目未移动")
             }
+            if try await projectID(agency: agencyID, name: project.name, in: db) != nil {
+                throw StoreError.refused("单位“\(agency.name)”已有名为“\(project.name)”的项目，项目未移动")
+            }
+            try await db.raw("UPDATE projects SET agency_id = \(bind: agencyID) WHERE id = \(bind: id)").run()
+            let name = try await lockedAgencyName(agencyID, in: db)
+            try await db.raw("UPDATE documents SET agency_id = \(bind: agencyID), agency_name = \(bind: name) WHERE project_id = \(bind: id)").run()
+            project.agencyID = agencyID
+            project.agency = agency.name
+            return project
         }
     }
 

@@ -1,18 +1,43 @@
-/// Runs one operation at a time, in arrival order: the embedded SQLite store uses one connection, and a
-/// transaction must not interleave with anything else on it.
-actor SerialGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+import Synchronization
 
-    func run<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
-        }
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-        }
+/// Lets one body run at a time, in arrival order, in its caller's own context: the embedded SQLite store's writer
+/// connection holds one session (a transaction, or a write outside one) at a time.
+final class SerialGate: Sendable {
+    private struct State {
+        var busy = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    func run<R>(_ body: () async throws -> R) async rethrows -> R {
+        await enter()
+        defer { leave() }
         return try await body()
+    }
+
+    private func enter() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let admitted = state.withLock { state in
+                if state.busy {
+                    state.waiting.append(continuation)
+                    return false
+                }
+                state.busy = true
+                return true
+            }
+            if admitted { continuation.resume() }
+        }
+    }
+
+    private func leave() {
+        let next = state.withLock { state in
+            if state.waiting.isEmpty {
+                state.busy = false
+                return nil as CheckedContinuation<Void, Never>?
+            }
+            return state.waiting.removeFirst()
+        }
+        next?.resume()
     }
 }

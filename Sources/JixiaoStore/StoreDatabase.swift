@@ -16,7 +16,7 @@ public final class StoreDatabase: Sendable {
 
     private init(store: DocumentStore, close: @escaping @Sendable () async throws -> Void) {
         self.store = store
-        self.accounts = AccountStore(database: store.database, gate: store.gate)
+        self.accounts = AccountStore(database: store.database)
         self.close = close
     }
 
@@ -45,18 +45,7 @@ public final class StoreDatabase: Sendable {
                 close: { try await pool.shutdownAsync() })
         } else {
             let connection = try EmbeddedSQLite(path: location, logger: logger)
-            database = StoreDatabase(
-                store: DocumentStore(database: connection, gate: SerialGate(), rules: rules),
-                close: { connection.close() })
-            do {
-                try await connection.raw("PRAGMA foreign_keys = ON").run()
-                try await connection.raw("PRAGMA journal_mode = WAL").run()
-                // 64 MiB of page cache: lists of a province's projects stay in memory instead of being read again.
-                try await connection.raw("PRAGMA cache_size = -65536").run()
-            } catch {
-                connection.close()
-                throw error
-            }
+            database = StoreDatabase(store: DocumentStore(database: connection, rules: rules), close: { connection.close() })
         }
         do {
             try await database.store.migrate(migrations)
@@ -64,8 +53,10 @@ public final class StoreDatabase: Sendable {
                 // Statistics for SQLite's planner (PostgreSQL's autovacuum keeps its own): without them it sorts every
                 // project to list a page by unit (15 ms for 10,000) instead of walking the units in order (1 ms).
                 // Bounded by analysis_limit, about 0.1 s on a province's database.
-                try await database.store.database.raw("PRAGMA analysis_limit = 1000").run()
-                try await database.store.database.raw("ANALYZE").run()
+                try await database.store.database.withSession { writer in
+                    try await writer.raw("PRAGMA analysis_limit = 1000").run()
+                    try await writer.raw("ANALYZE").run()
+                }
             }
         } catch {
             try? await database.shutdown()

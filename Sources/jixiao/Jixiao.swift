@@ -21,6 +21,7 @@ struct Jixiao: AsyncParsableCommand {
         } catch {
             finish(exitCode(for: error), ParserMessages.chinese(fullMessage(for: error)))
         }
+        if command is ServeCommand { ServeCommand.runTasksOnEventLoops() }
         do {
             if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
         } catch {

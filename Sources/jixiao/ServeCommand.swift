@@ -5,6 +5,8 @@ import JixiaoCore
 import JixiaoDocuments
 import JixiaoStore
 import JixiaoWeb
+import NIOCore
+import NIOPosix
 
 /// `jixiao serve`: the web application on a SQLite file (default) or PostgreSQL.
 struct ServeCommand: AsyncParsableCommand {
@@ -37,6 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         try await store.shutdown()
+    }
+
+    /// Runs the server's tasks on its event loops (called once, on the main thread, before any task starts): a
+    /// request is read, handled and answered on one thread, instead of handed to Swift's task threads and back, and
+    /// two pools do not compete for the cores.
+    static func runTasksOnEventLoops() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Writes a line to standard output at once (print is buffered when the output is a file or a pipe).

@@ -82,9 +82,7 @@ import JixiaoDocuments
 
     /// The database's store with the approval rules loaded (the test databases are opened with profiles only).
     static func reopened(_ database: StoreDatabase) -> DocumentStore {
-        DocumentStore(
-            database: database.store.database, gate: database.store.gate,
-            rules: DocumentRules(profiles: profiles, approvals: try! RuleFiles.approvalRules()))
+        DocumentStore(database: database.store.database, rules: DocumentRules(profiles: profiles, approvals: try! RuleFiles.approvalRules()))
     }
 
     static func evaluation() throws -> SelfEvaluation {
