@@ -104,7 +104,6 @@ extension DocumentStore {
         }
         // A save based on another version is stale whatever it names (no arithmetic on a client's number).
         guard expectedVersion == head.version else { throw StoreError.stale(expected: expectedVersion, current: head.version) }
-        try await refuseInvalidLedger(body, replacing: old, agency: head.agencyID, except: head.id, in: database)
         let json = try Self.encode(body)
         guard let tree = JSONTree(parsing: json) else { throw StoreError.refused("内容无法编码为 JSON") }
         let changes = DocumentDiff.changes(from: try current.tree(), to: tree)
@@ -115,7 +114,11 @@ extension DocumentStore {
         let written = try await write(
             head, as: next, json: json, summary: SummaryColumns(body.summary(by: rules, in: year)),
             projectName: body.projectName == old.projectName ? nil : body.projectName, by: author, lines: changes.map(HistoryLine.init),
-            linked: linkedWrite(of: body, replacing: old, head: next, by: author))
+            linked: { [linked = linkedWrite(of: body, replacing: old, head: next, by: author)] db in
+                // In the write's transaction: on SQLite, two saves of one unit's ledgers cannot both take a voucher.
+                try await self.refuseInvalidLedger(body, replacing: old, agency: head.agencyID, except: head.id, in: db)
+                try await linked?(db)
+            })
         return Document(head: written, body: body)
     }
 

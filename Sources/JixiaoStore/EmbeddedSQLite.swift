@@ -23,16 +23,15 @@ final class EmbeddedSQLite: SQLDatabase {
 
     /// The writer's settings: foreign keys checked, WAL (readers beside the writer), 64 MiB of page cache.
     private static let writerPragmas = ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA cache_size = -65536"]
-    /// A reader's: the file mapped (the readers share the system's cache of it), 8 MiB of page cache of its own.
+    /// A reader's: 64 MiB of page cache of its own (there are as many readers as threads that read at once).
     private static let readerPragmas = ["PRAGMA cache_size = -65536"]
 
     private let path: String
     private let writer: SQLiteConnection
     private let writing = SerialGate()
-    /// Readers not in use. One is taken out for each statement and put back after, so there are as many as threads
-    /// have read at once (the server's event loops, task threads and thread pool), each used by one thread at a time.
-    private let idleReaders = Mutex<[SQLiteConnection]>([])
-    private let closed = Atomic<Bool>(false)
+    /// Readers not in use (nil once closed). One is taken out for each statement and put back after, so there are as
+    /// many as threads have read at once (the server's event loops), each used by one thread at a time.
+    private let idleReaders = Mutex<[SQLiteConnection]?>([])
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
     private let threadPool = NIOThreadPool.singleton
@@ -45,12 +44,16 @@ final class EmbeddedSQLite: SQLDatabase {
         self.eventLoop = MultiThreadedEventLoopGroup.singleton.any()
     }
 
-    /// Closes the writer and the idle readers; a reader in use is closed when it is put back.
-    func close() {
-        closed.store(true, ordering: .sequentiallyConsistent)
-        for reader in idleReaders.withLock({ readers in defer { readers = [] }; return readers }) { reader.close() }
-        writer.close()
+    /// Closes the idle readers and, once its session in progress is over, the writer; a reader in use is closed when
+    /// it is put back.
+    func close() async {
+        for reader in idleReaders.withLock({ readers in defer { readers = nil }; return readers ?? [] }) { reader.close() }
+        await writing.run { writer.close() }
     }
+
+    /// Set while a task holds the writer: a statement it sends to the database instead of its session would wait for
+    /// itself (a write) or miss its own changes (a read), so it is refused.
+    @TaskLocal private static var holdsWriter = false
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
@@ -58,8 +61,9 @@ final class EmbeddedSQLite: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = try statement(query)
+        if Self.holdsWriter { throw EmbeddedSQLiteError.misuse("会话中的语句须在会话上执行：\(sql)") }
         let rows: Rows
-        if let read = try read(sql, binds) {
+        if !Self.setsConnection(sql), let read = try read(sql, binds) {
             rows = read
         } else {
             rows = try await writing.run { try await write(sql, binds) }
@@ -69,7 +73,14 @@ final class EmbeddedSQLite: SQLDatabase {
 
     /// A session on the writer: the statements of a transaction, alone on it until the closure returns.
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await writing.run { try await closure(WriterSession(database: self)) }
+        if Self.holdsWriter { throw EmbeddedSQLiteError.misuse("会话中不能再开始会话") }
+        return try await writing.run { try await Self.$holdsWriter.withValue(true) { try await closure(WriterSession(database: self)) } }
+    }
+
+    /// PRAGMA, ATTACH and DETACH change the connection they run on (SQLite counts most of them as reads): the writer's.
+    private static func setsConnection(_ sql: String) -> Bool {
+        let head = sql.prefix { !$0.isWhitespace }.uppercased()
+        return head == "PRAGMA" || head == "ATTACH" || head == "DETACH"
     }
 
     /// The rows of one statement, read whole before any is handed on (no connection is held while callers decode).
@@ -80,11 +91,17 @@ final class EmbeddedSQLite: SQLDatabase {
 
     /// Runs `sql` on an idle reader, or returns nil (having run nothing) if it would write.
     private func read(_ sql: String, _ binds: [SQLiteData]) throws -> Rows? {
-        guard !closed.load(ordering: .sequentiallyConsistent) else { throw EmbeddedSQLiteError.misuse("数据库已关闭") }
-        let reader = try idleReaders.withLock { $0.popLast() }
-            ?? SQLiteConnection(path: path, readOnly: true, pragmas: Self.readerPragmas)
+        let idle = try idleReaders.withLock { readers in
+            guard readers != nil else { throw EmbeddedSQLiteError.misuse("数据库已关闭") }
+            return readers?.popLast()
+        }
+        let reader = try idle ?? SQLiteConnection(path: path, readOnly: true, pragmas: Self.readerPragmas)
         defer {
-            if closed.load(ordering: .sequentiallyConsistent) { reader.close() } else { idleReaders.withLock { $0.append(reader) } }
+            let kept = idleReaders.withLock { readers in
+                readers?.append(reader)
+                return readers != nil
+            }
+            if !kept { reader.close() }
         }
         let rows = try reader.runIfReading(sql, binds)
         if reader.inTransaction {

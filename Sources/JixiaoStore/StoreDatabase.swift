@@ -45,7 +45,7 @@ public final class StoreDatabase: Sendable {
                 close: { try await pool.shutdownAsync() })
         } else {
             let connection = try EmbeddedSQLite(path: location, logger: logger)
-            database = StoreDatabase(store: DocumentStore(database: connection, rules: rules), close: { connection.close() })
+            database = StoreDatabase(store: DocumentStore(database: connection, rules: rules), close: { await connection.close() })
         }
         do {
             try await database.store.migrate(migrations)

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await store.shutdown()
     }
 
-    /// Runs the server's tasks on its event loops (called once, on the main thread, before any task starts): a
+    /// Runs the server's tasks on its event loops (called once, on the main thread, before the server starts): a
     /// request is read, handled and answered on one thread, instead of handed to Swift's task threads and back, and
     /// two pools do not compete for the cores.
     static func runTasksOnEventLoops() {

@@ -172,6 +172,8 @@ extension WebApp {
                     make = { try await reportFile(document, format: $0) }
                 }
                 for format in ["docx", "xlsx", "pdf"] {
+                    // Each file is made on a thread that also serves requests: let them run between files.
+                    await Task.yield()
                     do { files.append(try await make(format)) } catch {
                         notes.append("\(listing.agency)《\(listing.title)》\(format.uppercased()) 未生成：\(Self.reason(error))")
                     }
