@@ -4,6 +4,5 @@
 # (see `swift run jixiao serve --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jemalloc=$(bash scripts/ensure-jemalloc.sh)
 swift build --product jixiao
-LD_PRELOAD="$jemalloc" exec "$(swift build --show-bin-path)/jixiao" serve "$@"
+exec bash scripts/with-jemalloc.sh "$(swift build --show-bin-path)/jixiao" serve "$@"

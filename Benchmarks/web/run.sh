@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-jemalloc=$(bash scripts/ensure-jemalloc.sh)
+bash scripts/with-jemalloc.sh true  # installs it now, not while the server starts
 swift build -c release --product jixiao-bench >/dev/null
 swift build -c release --product jixiao >/dev/null
 work=$(mktemp -d)
@@ -52,7 +52,7 @@ for backend in $backends; do
     # The state autovacuum reaches a minute after a bulk load (statistics, the visibility map that lets counts read
     # indexes alone), so the runs measure a working database, not one just loaded (SQLite analyses at start).
     if [ "$backend" = postgres ]; then psql "$database" -q -c "VACUUM ANALYZE"; fi
-    LD_PRELOAD="$jemalloc" .build/release/jixiao serve --database "$database" --port "$port" --examples /nonexistent >"$work/serve.log" 2>&1 &
+    bash scripts/with-jemalloc.sh .build/release/jixiao serve --database "$database" --port "$port" --examples /nonexistent >"$work/serve.log" 2>&1 &
     server=$!
     for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/login" && break; sleep 0.2; done
     url="http://127.0.0.1:$port"

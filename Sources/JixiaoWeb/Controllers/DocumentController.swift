@@ -247,7 +247,7 @@ extension WebApp {
 
     /// The Content-Disposition of a download named `name` (UTF-8, as RFC 6266 spells it).
     static func disposition(_ name: String) -> String {
-        "attachment; filename*=UTF-8''" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")
+        "attachment; filename*=UTF-8''" + PercentEncoding.encoded(name)
     }
 
     /// A new, empty ledger of `project` for `year` under the first approval rules loaded, its budget (万元) from the form.

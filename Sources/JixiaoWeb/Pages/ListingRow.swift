@@ -3,7 +3,7 @@ import JixiaoStore
 
 /// One document in a list (template partial of `documents`, `inbox`, `overview`, `public`, `project`, `agency`): its
 /// unit, year, kind, state and stored summary, printed, with its links.
-struct ListingRow: Encodable, Sendable {
+struct ListingRow: TemplateRepresentable, Sendable {
     var url: String
     var agency: String
     var agencyURL: String
@@ -17,12 +17,17 @@ struct ListingRow: Encodable, Sendable {
     var executionRate: String
     var findings: String
     var updatedAt: String
-    var reports: PublicReports
+    /// The public downloads, on the public list only.
+    var reports: PublicReports?
 
     /// The public downloads of a published document.
-    struct PublicReports: Encodable, Sendable { var html: String; var docx: String; var pdf: String }
+    struct PublicReports: Sendable { var html: String; var docx: String; var pdf: String }
 
     init(_ listing: DocumentListing) {
+        self.init(listing, publicLinks: false)
+    }
+
+    init(_ listing: DocumentListing, publicLinks: Bool) {
         url = SiteURL.document(listing.id).path
         agency = listing.agency
         agencyURL = SiteURL.agency(listing.agencyID).path
@@ -36,8 +41,36 @@ struct ListingRow: Encodable, Sendable {
         executionRate = listing.summary?.executionRate.map(Percent.text) ?? "—"
         findings = listing.summary.map { String($0.findings) } ?? "—"
         updatedAt = BeijingTime.display(listing.updatedAt)
-        reports = PublicReports(
+        reports = publicLinks ? PublicReports(
             html: SiteURL.publicReport(listing.id, format: "html").path, docx: SiteURL.publicReport(listing.id, format: "docx").path,
-            pdf: SiteURL.publicReport(listing.id, format: "pdf").path)
+            pdf: SiteURL.publicReport(listing.id, format: "pdf").path) : nil
+    }
+
+    /// The row as the templates read it: each field by its name (an absent project link or download absent).
+    var templateValue: TemplateValue {
+        var fields: [TemplateValue.Field] = []
+        fields.reserveCapacity(14)
+        func add(_ name: String, _ value: String) { fields.append(TemplateValue.Field(name: name, value: .text(value))) }
+        add("url", url)
+        add("agency", agency)
+        add("agencyURL", agencyURL)
+        if let projectURL { add("projectURL", projectURL) }
+        add("year", year)
+        add("kind", kind)
+        add("name", name)
+        add("state", state)
+        add("score", score)
+        add("grade", grade)
+        add("executionRate", executionRate)
+        add("findings", findings)
+        add("updatedAt", updatedAt)
+        if let reports {
+            let links: [TemplateValue.Field] = [
+                TemplateValue.Field(name: "html", value: .text(reports.html)), TemplateValue.Field(name: "docx", value: .text(reports.docx)),
+                TemplateValue.Field(name: "pdf", value: .text(reports.pdf)),
+            ]
+            fields.append(TemplateValue.Field(name: "reports", value: .object(links)))
+        }
+        return .object(fields)
     }
 }

@@ -44,7 +44,7 @@ struct OverviewFilter: Sendable {
         let newSort = sort ?? self.sort
         let dir = sort == nil ? (descending ? "desc" : "asc") : (sort == self.sort && !descending ? "desc" : "asc")
         let items = [("year", year), ("kind", kind), ("state", state), ("grade", grade), ("q", text), ("sort", newSort.rawValue), ("dir", dir), ("page", String(page ?? 1))]
-        let query = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let query = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\(PercentEncoding.encoded($0.1))" }.joined(separator: "&")
         return (export ? SiteURL.overviewExport : SiteURL.overview).path + "?" + query
     }
 }

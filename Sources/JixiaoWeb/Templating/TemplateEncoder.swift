@@ -171,3 +171,19 @@ enum TemplateEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: NodeEncoder(node: node)) }
     }
 }
+
+/// A view model that makes its template value itself: a list's row, made a hundred times a page, where going through
+/// the `Encoder` (a container and a coding key for every field) was a fifth of a list page's time. It is encoded only
+/// for a template: any other encoder is refused.
+protocol TemplateRepresentable: Encodable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateRepresentable {
+    func encode(to encoder: any Encoder) throws {
+        guard let encoder = encoder as? TemplateEncoder.NodeEncoder else {
+            throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath, debugDescription: "只用于页面模板"))
+        }
+        encoder.node.scalar = templateValue
+    }
+}

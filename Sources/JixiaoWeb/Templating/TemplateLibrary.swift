@@ -23,7 +23,7 @@ struct TemplateLibrary: Sendable {
     func render(_ name: String, _ value: TemplateValue) -> String? {
         guard let template = templates[name] else { return nil }
         var output = ""
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(65_536)
         var stack = [value]
         render(template.nodes, &stack, into: &output, depth: 0)
         return output
