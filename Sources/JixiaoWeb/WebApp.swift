@@ -48,6 +48,7 @@ public struct WebApp: Sendable {
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ConnectionLoop())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(pages: pages))
         router.add(middleware: SessionMiddleware(accounts: accounts))

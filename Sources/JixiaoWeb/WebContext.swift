@@ -1,6 +1,7 @@
 import Hummingbird
 import JixiaoOffice
 import JixiaoStore
+import NIOCore
 
 /// The per-request context: the signed-in session (nil for the public) and how it was presented.
 public struct WebContext: RequestContext {
@@ -12,10 +13,13 @@ public struct WebContext: RequestContext {
     public var bearer = false
     /// The address the connection comes from, for throttling sign-in (nil in router tests).
     public var remoteAddress: String?
+    /// The event loop of the request's connection (`ConnectionLoop` runs the request there).
+    public var eventLoop: (any EventLoop)?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress?.ipAddress
+        self.eventLoop = source.channel.eventLoop
     }
 
     /// Uploads (the 自评表 XLSX) are refused above this size before they are read.
