@@ -13,8 +13,8 @@ import Synchronization
 /// keeps its statements prepared. A read outside any transaction runs on the caller's thread, on a reader connection
 /// of its own, from the page cache, in microseconds; reads run side by side with each other and with the writer, each
 /// seeing the last commit (the file is in WAL mode). A write, and every statement of a transaction (`withSession`),
-/// runs on the one writer connection, one session at a time (`SerialGate`), on the thread pool, so no task thread
-/// waits for a disk or for another session.
+/// runs on the one writer connection, one session at a time (`SerialGate`), on the thread pool, so no event loop
+/// waits for a disk or for another session (a read waits only if another process holds the file, up to 10 s).
 final class EmbeddedSQLite: SQLDatabase {
     let logger: Logger
     let eventLoop: any EventLoop
@@ -79,7 +79,7 @@ final class EmbeddedSQLite: SQLDatabase {
 
     /// PRAGMA, ATTACH and DETACH change the connection they run on (SQLite counts most of them as reads): the writer's.
     private static func setsConnection(_ sql: String) -> Bool {
-        let head = sql.prefix { !$0.isWhitespace }.uppercased()
+        let head = sql.drop { $0.isWhitespace }.prefix { !$0.isWhitespace }.uppercased()
         return head == "PRAGMA" || head == "ATTACH" || head == "DETACH"
     }
 

@@ -14,7 +14,7 @@ public struct WebContext: RequestContext {
     /// The address the connection comes from, for throttling sign-in (nil in router tests).
     public var remoteAddress: String?
     /// The event loop of the request's connection (`ConnectionLoop` runs the request there).
-    public var eventLoop: (any EventLoop)?
+    public var eventLoop: any EventLoop
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

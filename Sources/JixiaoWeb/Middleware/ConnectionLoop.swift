@@ -10,8 +10,7 @@ struct ConnectionLoop: RouterMiddleware {
     typealias Context = WebContext
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        guard let loop = context.eventLoop else { return try await next(request, context) }
-        return try await withTaskExecutorPreference(LoopExecutor(loop: loop)) { try await next(request, context) }
+        try await withTaskExecutorPreference(LoopExecutor(loop: context.eventLoop)) { try await next(request, context) }
     }
 
     /// An event loop as a task executor: each job of the task runs there.
