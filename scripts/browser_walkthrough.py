@@ -31,7 +31,6 @@ import zipfile
 import jixiao_server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
@@ -42,6 +41,18 @@ FIXTURE = os.path.join(os.path.dirname(ROOT), "shared", "fixtures", "seed004-sel
 UNIT = "株洲市芦淞区应急管理局"
 PROJECT_UNIT = "攀枝花市东区应急管理局"
 LEDGER = os.path.join(ROOT, "docs", "examples", "seed000-ledger.csv")
+
+
+def left_the_page(element):
+    """A wait condition: `element` is no longer in the page. Chrome says so with a stale reference or, while the next
+    page is loading, with "Node with given id does not belong to the document" (which `staleness_of` lets through)."""
+    def gone(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return gone
 
 
 def browser():
@@ -218,7 +229,7 @@ def main():
                 form.find_element(By.NAME, "reference").send_keys(reference)
             form.find_element(By.TAG_NAME, "button").click()
             # The next sign-in would abandon a POST still under way: wait until the answer has replaced the page.
-            WebDriverWait(driver, 30).until(staleness_of(form))
+            WebDriverWait(driver, 30).until(left_the_page(form))
 
         approve(clerk1, "clerk")
         approve(deputy1, "divisionLead")
