@@ -2,18 +2,24 @@ import Foundation
 import JixiaoCore
 import SQLKit
 
-/// A document's row as read: its head and its content as the stored JSON text.
-struct StoredDocument: Sendable {
-    var head: DocumentHead
+/// A document's row as read: its head and its content as the stored JSON text, decoded when asked (a page served
+/// from its cache needs only the head).
+public struct StoredDocument: Sendable {
+    public var head: DocumentHead
     var json: String
 
     /// The content as `Body`: a document of another kind is refused; content that does not decode is an error naming
     /// the row (never a blank document).
-    func body<Body: DocumentBody>(as type: Body.Type) throws -> Body {
+    public func body<Body: DocumentBody>(as type: Body.Type) throws -> Body {
         guard ObjectIdentifier(head.kind.bodyType) == ObjectIdentifier(type) else {
             throw StoreError.refused("该文档是\(head.kind.label)，不能这样打开或修改")
         }
         return try decode(type)
+    }
+
+    /// The head with the content as `Body` (refused for a document of another kind).
+    public func document<Body: DocumentBody>(as type: Body.Type) throws -> Document<Body> {
+        Document(head: head, body: try body(as: type))
     }
 
     /// The content as its kind's type.
@@ -42,65 +48,15 @@ extension DocumentStore {
         try await self.stored(id, for: actor, withBody: false, in: self.database).head
     }
 
+    /// The document with `id` as stored, its content not yet decoded, if `actor` may see it: one query for a page
+    /// that decides by the head what to read from the content.
+    public func storedDocument(_ id: String, for actor: Actor) async throws -> StoredDocument {
+        try await self.stored(id, for: actor, withBody: true, in: self.database)
+    }
+
     /// The document with `id` and its content as `type`, if `actor` may see it.
     public func document<Body: DocumentBody>(_ id: String, as type: Body.Type, for actor: Actor) async throws -> Document<Body> {
-        let stored = try await self.stored(id, for: actor, withBody: true, in: self.database)
-        return Document(head: stored.head, body: try stored.body(as: type))
-    }
-
-    /// The budget figures of the evaluations with `ids` that `actor` may see, in one query, as each version stored
-    /// them (for comparing a document with its unit's others); a version decoded before is not decoded again.
-    public func comparedFigures(of ids: [String], for actor: Actor) async throws -> [String: ComparedFigures] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await self.database.raw("""
-            SELECT id, version, agency_id, compared FROM documents
-            WHERE id IN (\(binds: ids)) AND kind IN (\(binds: Self.comparedKinds.map(\.rawValue)))
-            """).all()
-        var figures: [String: ComparedFigures] = [:]
-        var unread: [(id: String, key: String, json: String)] = []
-        for row in rows where actor.canSee(try row.decode(column: "agency_id", as: String.self)) {
-            let id = try row.decode(column: "id", as: String.self)
-            let key = "\(id)@\(try row.decode(column: "version", as: Int.self))"
-            if let known = comparedCache.value(for: key) {
-                figures[id] = known
-            } else if let json = try row.optional("compared", as: String.self) {
-                unread.append((id, key, json))
-            } else {
-                // Left empty by migration 0013 because the content did not decode: said, not skipped.
-                throw StoreError.unreadable(row: "documents.id=\(id)", reason: "内容无法解析，无法与同单位的其他文档比对")
-            }
-        }
-        for (entry, decoded) in zip(unread, try Self.decodeCompared(unread.map { ($0.id, $0.json) })) {
-            figures[entry.id] = decoded
-            comparedCache.keep(decoded, for: entry.key)
-        }
-        return figures
-    }
-
-    /// Figures as JSON, decoded in one go (one decoder's setup costs more than a few hundred bytes of figures);
-    /// should the list not decode, each is decoded alone to name the row that does not.
-    private static func decodeCompared(_ rows: [(id: String, json: String)]) throws -> [ComparedFigures] {
-        guard !rows.isEmpty else { return [] }
-        let list = "[" + rows.map(\.json).joined(separator: ",") + "]"
-        // The count is checked: text holding two objects would shift every later row's figures onto another id.
-        if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)), all.count == rows.count { return all }
-        return try rows.map { id, json in
-            do {
-                return try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
-            } catch let error as DecodingError {
-                throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
-            }
-        }
-    }
-
-    /// The kinds whose documents are compared with their unit's others.
-    static let comparedKinds: [DocumentKind] = [.projectSelfEvaluation, .agencyEvaluation]
-
-    /// What a version of a document keeps in `compared`: its ``ComparedFigures`` as JSON, for the kinds compared.
-    static func comparedColumn(_ kind: DocumentKind?, json: String) throws -> String? {
-        guard let kind, comparedKinds.contains(kind) else { return nil }
-        let figures = try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
-        return String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
+        try await self.storedDocument(id, for: actor).document(as: type)
     }
 
     /// The document's recorded changes, oldest first.

@@ -13,20 +13,12 @@ extension WebApp {
         try assessment(of: evaluation, in: try await store.fiscalYear(evaluation.fiscalYear))
     }
 
-    /// The other self-evaluations of `head`'s agency and year, by the model's agency and year (never by titles), at
-    /// most 100: what a document's page compares it with.
-    func unitYearSiblings(of head: DocumentHead, for actor: Actor) async throws -> [DocumentListing] {
-        guard let year = head.fiscalYear else { return [] }
-        let query = ListingQuery(
-            fiscalYear: year, kinds: [.projectSelfEvaluation, .agencyEvaluation], agencyID: head.agencyID, limit: 101)
-        return try await store.listings(for: actor, query).documents.filter { $0.id != head.id }.prefix(100).map { $0 }
-    }
-
-    /// `evaluation`'s headline figures against those of its `siblings`: a project's budget only against the same
-    /// project's documents, the unit's figures against all.
-    func crossDocumentFindings(_ head: DocumentHead, _ evaluation: SelfEvaluation, siblings: [DocumentListing], for actor: Actor) async throws -> [Finding] {
-        let budgets = try await store.comparedFigures(of: siblings.map(\.id), for: actor)
-        let others = siblings.compactMap { sibling in
+    /// `evaluation`'s headline figures against those of its `siblings` (``DocumentStore/comparedSiblings(of:for:limit:)``:
+    /// the other evaluations of its agency and year, by the model's agency and year, never by titles): a project's
+    /// budget only against the same project's documents, the unit's figures against all.
+    func crossDocumentFindings(_ head: DocumentHead, _ evaluation: SelfEvaluation, siblings: [ComparedSibling]) throws -> [Finding] {
+        let budgets = try store.comparedFigures(of: siblings)
+        let others = siblings.map(\.listing).compactMap { sibling in
             budgets[sibling.id].map { KeyFigures(file: sibling.title, prose: ReportProse(paragraphs: []), budgets: [$0], project: sibling.projectID) }
         }
         let own = KeyFigures(file: head.title, prose: ReportProse(paragraphs: []), evaluations: [evaluation], project: head.projectID)

@@ -107,11 +107,18 @@ import Testing
             } catch let StoreError.unreadable(row, _) {
                 #expect(row == "documents.id=\(created.id)")
             }
-            let other = try await store.create([try Self.project(2024)], by: StoreTests.author)[0]
-            #expect(try await store.comparedFigures(of: [other.id], for: StoreTests.admin)[other.id]?.kind == .project)
+            var second = try Self.project(2023)
+            second.project = "另一个项目"
+            let other = try await store.create([second], by: StoreTests.author)[0]
+            var beside = other.head
+            beside.id = "another"  // a third document of the unit and year, which both are compared with
+            // The figures are read with the siblings' list, as a page reads them.
+            let figures = { try store.comparedFigures(of: try await store.comparedSiblings(of: beside, for: StoreTests.admin)) }
+            #expect(try await store.comparedSiblings(of: other.head, for: StoreTests.admin).map(\.listing.id) == [created.id])
+            #expect(try store.comparedFigures(of: try await store.comparedSiblings(of: created.head, for: StoreTests.admin))[other.id]?.kind == .project)
             try await store.database.raw("UPDATE documents SET compared = '{\"kind\": 3}' WHERE id = \(bind: created.id)").run()
             do {
-                _ = try await store.comparedFigures(of: [other.id, created.id], for: StoreTests.admin)
+                _ = try await figures()
                 Issue.record("figures that do not decode were taken")
             } catch let StoreError.unreadable(row, _) {
                 #expect(row == "documents.id=\(created.id)", "the figures that do not decode are named, not their neighbours")
@@ -121,7 +128,7 @@ import Testing
             for broken in [good + "," + good, nil] {
                 try await store.database.raw("UPDATE documents SET compared = \(bind: broken) WHERE id = \(bind: created.id)").run()
                 await #expect(throws: StoreError.self, "two objects in one row, or none, are refused") {
-                    try await store.comparedFigures(of: [created.id, other.id], for: StoreTests.admin)
+                    try await figures()
                 }
             }
         }

@@ -80,7 +80,13 @@ import Testing
             #expect(heads[3].projectID == nil && heads[3].agencyID == "a2")
             let original = try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: Self.exampleURL("seed000-project.json")))
             #expect(try await store.document("p2023", as: SelfEvaluation.self, for: admin).body == original)
-            let compared = try await store.comparedFigures(of: ["p2023", "ag2023"], for: admin)
+            var compared: [String: ComparedFigures] = [:]
+            for head in [heads[2], heads[3]] {
+                var beside = head
+                beside.id = "another"  // a document of the same unit and year, which both p2023 and ag2023 are compared with
+                compared.merge(try store.comparedFigures(of: try await store.comparedSiblings(of: beside, for: admin))) { $1 }
+            }
+            #expect(compared.keys.sorted() == ["ag2023", "p2023", "twice"])
             #expect(compared["p2023"]?.budget == original.budget && compared["ag2023"]?.kind == .agency, "the figures compared are kept")
             let listed = try await store.listings(for: admin, ListingQuery(order: .updatedAt))
             #expect(listed.documents.first { $0.id == "p2023" }?.summary?.total == ExactDecimal(significand: 9552, exponent: -2))

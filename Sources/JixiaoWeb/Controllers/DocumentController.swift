@@ -67,18 +67,19 @@ extension WebApp {
         }
         router.get(SiteURL.pattern(SiteURL.document)) { request, context -> Response in
             let user = try Guard.user(request, context)
-            let head = try await Guard.store { try await store.head(context.parameters.require("id"), for: user.actor) }
-            if head.kind == .paymentLedger { return try await ledgerPage(head, user: user, context: context) }
-            if head.kind == .monitoringReport { return try await monitoringPage(head, user: user, context: context) }
-            if head.kind == .finalAccounts { return try await finalAccountsPage(head, user: user, context: context) }
+            // The content comes with the head (a few KB): a page not in the cache then costs no second query.
+            let stored = try await Guard.store { try await store.storedDocument(context.parameters.require("id"), for: user.actor) }
+            let head = stored.head
+            if head.kind == .paymentLedger { return try await ledgerPage(stored, user: user, context: context) }
+            if head.kind == .monitoringReport { return try await monitoringPage(stored, user: user, context: context) }
+            if head.kind == .finalAccounts { return try await finalAccountsPage(stored, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
-            let siblings = try await Guard.store { try await unitYearSiblings(of: head, for: user.actor) }
-            let key = DocumentPageCache.Key(head: head, capabilities: capabilities, siblings: siblings.map { "\($0.id)@\($0.version)" })
+            let siblings = try await Guard.store { try await store.comparedSiblings(of: head, for: user.actor) }
+            let key = DocumentPageCache.Key(
+                head: head, capabilities: capabilities, siblings: siblings.map { "\($0.listing.id)@\($0.listing.version)" })
             let body = try await documentPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
-                let document = try await Guard.store { try await store.document(head.id, as: SelfEvaluation.self, for: user.actor) }
-                let across = try await Guard.store {
-                    try await crossDocumentFindings(head, document.body, siblings: siblings, for: user.actor)
-                }
+                let document = try await Guard.store { try stored.document(as: SelfEvaluation.self) }
+                let across = try await Guard.store { try crossDocumentFindings(head, document.body, siblings: siblings) }
                 return pages.html("document", DocumentPage(
                     document.head, evaluation: document.body, capabilities: capabilities, csrf: DocumentPageCache.renderedToken,
                     assessment: try? assessment(of: document.body, in: head.yearSetUp), across: across))

@@ -54,8 +54,9 @@ extension WebApp {
     }
 
     /// The disclosure's page.
-    func finalAccountsPage(_ head: DocumentHead, user: UserRecord, context: WebContext) async throws -> Response {
-        let document = try await Guard.store { try await store.document(head.id, as: FinalAccounts.self, for: user.actor) }
+    func finalAccountsPage(_ stored: StoredDocument, user: UserRecord, context: WebContext) async throws -> Response {
+        let document = try await Guard.store { try stored.document(as: FinalAccounts.self) }
+        let head = stored.head
         let content = try DisclosureContent.disclosure(document.body, outline: DisclosureOutline.builtin())
         let findings = FinalAccountsChecks(classifications: try RuleFiles.classifications()).findings(for: document.body)
         let page = FinalAccountsPage(

@@ -86,8 +86,9 @@ extension WebApp {
     }
 
     /// The ledger's page for `user`: the steps they may take depend on the positions they hold.
-    func ledgerPage(_ head: DocumentHead, user: UserRecord, context: WebContext) async throws -> Response {
-        let ledger = try await Guard.store { try await store.document(head.id, as: PaymentLedger.self, for: user.actor) }
+    func ledgerPage(_ stored: StoredDocument, user: UserRecord, context: WebContext) async throws -> Response {
+        let ledger = try await Guard.store { try stored.document(as: PaymentLedger.self) }
+        let head = stored.head
         let canEdit = DocumentPage.Capabilities(user.actor, head: head).edit
         let page = LedgerPage(
             head, ledger: ledger.body, rules: store.rules.approvalRules(ledger.body.rules), viewer: user, canEdit: canEdit,

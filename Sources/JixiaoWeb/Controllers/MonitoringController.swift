@@ -24,8 +24,9 @@ extension WebApp {
     }
 
     /// The monitoring table's page.
-    func monitoringPage(_ head: DocumentHead, user: UserRecord, context: WebContext) async throws -> Response {
-        let document = try await Guard.store { try await store.document(head.id, as: MonitoringReport.self, for: user.actor) }
+    func monitoringPage(_ stored: StoredDocument, user: UserRecord, context: WebContext) async throws -> Response {
+        let document = try await Guard.store { try stored.document(as: MonitoringReport.self) }
+        let head = stored.head
         let (result, notice) = monitor(document.body)
         let page = MonitoringPage(
             head, report: document.body, result: result, notice: notice, rules: monitoring,
