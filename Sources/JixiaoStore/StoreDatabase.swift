@@ -1,11 +1,6 @@
-@preconcurrency import AsyncKit
 import Foundation
 import JixiaoCore
 import Logging
-import NIOCore
-import NIOPosix
-import PostgresKit
-import SQLiteKit
 
 /// Opens the store where the deployment keeps it: a SQLite file (the embedded default) or a PostgreSQL server
 /// (`postgres://user:password@host:5432/database`), and closes it again.
@@ -36,13 +31,8 @@ public final class StoreDatabase: Sendable {
         let database: StoreDatabase
         let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
         if isPostgres {
-            let configuration = try SQLPostgresConfiguration(url: location)
-            let pool = EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
-                on: MultiThreadedEventLoopGroup.singleton)
-            database = StoreDatabase(
-                store: DocumentStore(database: pool.database(logger: logger).sql(), rules: rules),
-                close: { try await pool.shutdownAsync() })
+            let server = try PostgresServer(url: location, logger: logger)
+            database = StoreDatabase(store: DocumentStore(database: server, rules: rules), close: { try await server.shutdown() })
         } else {
             let connection = try EmbeddedSQLite(path: location, logger: logger)
             database = StoreDatabase(store: DocumentStore(database: connection, rules: rules), close: { await connection.close() })
