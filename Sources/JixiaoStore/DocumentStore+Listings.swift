@@ -23,8 +23,22 @@ extension DocumentStore {
         if query.offset <= 0, query.limit.map({ documents.count < $0 }) ?? true {
             return ListingPage(documents: documents, total: documents.count)
         }
-        let count = try await database.raw(queries.count).first()?.decode(column: "n", as: Int.self) ?? 0
-        return ListingPage(documents: documents, total: count)
+        return ListingPage(documents: documents, total: try await count(queries.count))
+    }
+
+    /// The length of a list, counted once per change of the documents (migration 0015's number, read before counting
+    /// so that a count is never kept under a number older than what it saw) and kept in ``listCounts``: the bureau's
+    /// lists are counted over thousands of documents, which cost more than reading and rendering the page.
+    private func count(_ statement: SQLQueryString) async throws -> Int {
+        guard let generation = try await database.raw("SELECT n FROM documents_generation").first()?.decode(column: "n", as: Int.self) else {
+            throw StoreError.unreadable(row: "documents_generation", reason: "缺少文档变更编号")
+        }
+        let (sql, binds) = database.serialize(statement)
+        let key = "\(generation)\n\(sql)\n\(String(reflecting: binds))"
+        if let known = listCounts.value(for: key) { return known }
+        let count = try await database.raw(statement).first()?.decode(column: "n", as: Int.self) ?? 0
+        listCounts.keep(count, for: key)
+        return count
     }
 
     /// The statements of one page of a list and of the list's length; `withCompared` adds each document's compared

@@ -12,6 +12,9 @@ public struct DocumentStore: Sendable {
     public let rules: DocumentRules
     /// The compared figures of versions already decoded (a unit's pages compare with the same evaluations).
     let comparedCache = BoundedCache<String, ComparedFigures>(capacity: 50_000)
+    /// Lists' lengths by the documents' change number, statement and parameters (a reviewer's and a unit's lists are
+    /// statements of their own).
+    let listCounts = BoundedCache<String, Int>(capacity: 4096)
 
     public init(database: any SQLDatabase, rules: DocumentRules) {
         self.database = database

@@ -41,8 +41,8 @@ struct EmbeddedSQLiteRow: SQLRow {
     }
 }
 
-/// A column name as a coding key, for the error of a column the row does not have.
-private struct SQLRowCodingKey: CodingKey {
+/// A column name as a coding key, for the error of a column a row does not have.
+struct SQLRowCodingKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(_ name: String) { stringValue = name }

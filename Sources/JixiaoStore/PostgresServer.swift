@@ -48,7 +48,7 @@ final class PostgresServer: SQLDatabase {
         let rows = try await NamedStatement.$shape.withValue(NamedStatement.Shape(name: name, sql: sql, types: types)) {
             try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
         }
-        for try await row in rows { onRow(row.sql()) }
+        for try await row in rows { onRow(PostgresServerRow(row)) }
     }
 
     /// One connection for the closure's statements, in order (a transaction's).
