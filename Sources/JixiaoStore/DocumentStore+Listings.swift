@@ -18,21 +18,26 @@ extension DocumentStore {
 
     private func fetchListings(for actor: Actor?, _ query: ListingQuery) async throws -> ListingPage {
         let queries = Self.listingQueries(for: actor, query)
-        let documents = try await database.raw(queries.page).all().map(Self.listing)
+        let rows = try await database.raw(queries.page).all()
+        let documents = try rows.map(Self.listing)
         // A first page that is not full is the whole list: counting it again would only cost a query.
         if query.offset <= 0, query.limit.map({ documents.count < $0 }) ?? true {
             return ListingPage(documents: documents, total: documents.count)
         }
-        return ListingPage(documents: documents, total: try await count(queries.count))
+        let generation: Int
+        if let first = rows.first {
+            generation = try first.decode(column: "generation", as: Int.self)
+        } else {
+            generation = try await self.generation()  // a page past the end
+        }
+        return ListingPage(documents: documents, total: try await count(queries.count, at: generation))
     }
 
-    /// The length of a list, counted once per change of the documents (migration 0015's number, read before counting
-    /// so that a count is never kept under a number older than what it saw) and kept in ``listCounts``: the bureau's
-    /// lists are counted over thousands of documents, which cost more than reading and rendering the page.
-    private func count(_ statement: SQLQueryString) async throws -> Int {
-        guard let generation = try await database.raw("SELECT n FROM documents_generation").first()?.decode(column: "n", as: Int.self) else {
-            throw StoreError.unreadable(row: "documents_generation", reason: "缺少文档变更编号")
-        }
+    /// The length of a list, counted once per change of the documents and kept in ``listCounts`` under `generation`,
+    /// migration 0015's number as read with the page or before counting: a count is never kept under a number older
+    /// than what it saw. The bureau's lists are counted over thousands of documents, which cost more than reading and
+    /// rendering the page.
+    private func count(_ statement: SQLQueryString, at generation: Int) async throws -> Int {
         let (sql, binds) = database.serialize(statement)
         let key = "\(generation)\n\(sql)\n\(String(reflecting: binds))"
         if let known = listCounts.value(for: key) { return known }
@@ -41,8 +46,16 @@ extension DocumentStore {
         return count
     }
 
-    /// The statements of one page of a list and of the list's length; `withCompared` adds each document's compared
-    /// figures to the page.
+    /// Migration 0015's number of the documents' last committed change.
+    private func generation() async throws -> Int {
+        guard let generation = try await database.raw("SELECT n FROM documents_generation").first()?.decode(column: "n", as: Int.self) else {
+            throw StoreError.unreadable(row: "documents_generation", reason: "缺少文档变更编号")
+        }
+        return generation
+    }
+
+    /// The statements of one page of a list (with the documents' change number the page was read at) and of the list's
+    /// length; `withCompared` adds each document's compared figures to the page.
     static func listingQueries(
         for actor: Actor?, _ query: ListingQuery, withCompared: Bool = false
     ) -> (page: SQLQueryString, count: SQLQueryString) {
@@ -72,7 +85,8 @@ extension DocumentStore {
         let from: SQLQueryString = "FROM documents d \(filter)"
         var sql: SQLQueryString = """
             SELECT d.id, d.kind, d.agency_id, d.agency_name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
-            d.total_centi, d.grade, d.execution_bp, d.findings, d.profile\(unsafeRaw: withCompared ? ", d.compared" : "") \(from)
+            d.total_centi, d.grade, d.execution_bp, d.findings, d.profile\(unsafeRaw: withCompared ? ", d.compared" : ""),
+            (SELECT n FROM documents_generation) AS generation \(from)
             ORDER BY \(unsafeRaw: Self.ordering(query))
             """
         // Written in, not bound: SQLite plans a page 12 % faster knowing its size (measured on the overview). Each

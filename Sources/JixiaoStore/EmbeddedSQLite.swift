@@ -88,7 +88,7 @@ final class EmbeddedSQLite: SQLDatabase {
 
     /// The rows of one statement, read whole before any is handed on (no connection is held while callers decode).
     struct Rows: Sendable {
-        var columns: EmbeddedSQLiteRow.Columns
+        var columns: ResultColumns
         var values: [[SQLiteData]]
     }
 

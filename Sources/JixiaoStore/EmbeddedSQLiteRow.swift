@@ -3,18 +3,7 @@ import SQLiteKit
 
 /// A row read by `EmbeddedSQLite`: its values, and the statement's column names shared by every row.
 struct EmbeddedSQLiteRow: SQLRow {
-    /// A statement's column names and where each is (the first of a repeated name).
-    struct Columns: Sendable {
-        var names: [String]
-        var index: [String: Int]
-
-        init(_ names: [String]) {
-            self.names = names
-            self.index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-    }
-
-    var columns: Columns
+    var columns: ResultColumns
     var values: [SQLiteData]
     var decoder: SQLiteDataDecoder
 

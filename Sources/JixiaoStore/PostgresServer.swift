@@ -48,7 +48,12 @@ final class PostgresServer: SQLDatabase {
         let rows = try await NamedStatement.$shape.withValue(NamedStatement.Shape(name: name, sql: sql, types: types)) {
             try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
         }
-        for try await row in rows { onRow(PostgresServerRow(row)) }
+        var columns: ResultColumns?
+        for try await row in rows {
+            let shared = columns ?? ResultColumns(row.map(\.columnName))
+            columns = shared
+            onRow(PostgresServerRow(row, columns: shared))
+        }
     }
 
     /// One connection for the closure's statements, in order (a transaction's).

@@ -16,7 +16,7 @@ final class SQLiteConnection: @unchecked Sendable {
 
     private struct Kept {
         var statement: OpaquePointer
-        var columns: EmbeddedSQLiteRow.Columns
+        var columns: ResultColumns
         var used: Int
     }
 
@@ -117,7 +117,7 @@ final class SQLiteConnection: @unchecked Sendable {
         let names = (0..<sqlite_nio_sqlite3_column_count(prepared)).map {
             sqlite_nio_sqlite3_column_name(prepared, $0).map { String(cString: $0) } ?? ""
         }
-        let kept = Kept(statement: prepared, columns: EmbeddedSQLiteRow.Columns(names), used: clock)
+        let kept = Kept(statement: prepared, columns: ResultColumns(names), used: clock)
         if statements.count >= Self.statementCapacity, let oldest = statements.min(by: { $0.value.used < $1.value.used }) {
             sqlite_nio_sqlite3_finalize(oldest.value.statement)
             statements.removeValue(forKey: oldest.key)

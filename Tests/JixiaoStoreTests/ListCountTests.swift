@@ -33,6 +33,10 @@ import Testing
             fourth.project = "项目 4"
             _ = try await other.create([fourth], by: StoreTests.author)
             #expect(try await store.listings(for: Self.admin, Self.drafts()).total == 4, "another server's change is counted")
+            let pastTheEnd = ListingQuery(limit: 1, offset: 10)
+            #expect(try await store.listings(for: Self.admin, pastTheEnd).total == 4)
+            _ = try await other.create([try DocumentModelTests.project(2024)], by: StoreTests.author)
+            #expect(try await store.listings(for: Self.admin, pastTheEnd).total == 5, "and counted for a page past the end")
 
             let submitted = Self.drafts([.submitted])
             #expect(try await store.listings(for: Self.admin, submitted).total == 0)
