@@ -90,7 +90,9 @@ private struct NamedStatement: PostgresPreparedStatement {
         var types: [PostgresDataType]
     }
 
-    @TaskLocal static var shape = Shape(name: "", sql: "", types: [])
+    /// Outside a statement's task the name and SQL are of a statement that cannot be prepared: were PostgresNIO to
+    /// read them elsewhere, every statement would fail, loudly, rather than one run as another.
+    @TaskLocal static var shape = Shape(name: "jixiao_no_statement", sql: "statement read outside its task", types: [])
     static var name: String { shape.name }
     static var sql: String { shape.sql }
     static var bindingDataTypes: [PostgresDataType] { shape.types }
