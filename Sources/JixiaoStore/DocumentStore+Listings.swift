@@ -34,9 +34,9 @@ extension DocumentStore {
     }
 
     /// The length of a list, counted once per change of the documents and kept in ``listCounts`` under `generation`,
-    /// migration 0015's number as read with the page or before counting: a count is never kept under a number older
-    /// than what it saw. The bureau's lists are counted over thousands of documents, which cost more than reading and
-    /// rendering the page.
+    /// migration 0015's number as read with the page or before counting: a count never misses a change its number
+    /// includes (at worst it holds one committed since, which the next number's count holds too). The bureau's lists
+    /// are counted over thousands of documents, which cost more than reading and rendering the page.
     private func count(_ statement: SQLQueryString, at generation: Int) async throws -> Int {
         let (sql, binds) = database.serialize(statement)
         let key = "\(generation)\n\(sql)\n\(String(reflecting: binds))"

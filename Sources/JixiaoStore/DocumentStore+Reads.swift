@@ -5,8 +5,8 @@ import SQLKit
 /// A document's row as read: its head and its content as the stored JSON text, decoded when asked (a page served
 /// from its cache needs only the head).
 public struct StoredDocument: Sendable {
-    public var head: DocumentHead
-    var json: String
+    public let head: DocumentHead
+    let json: String
 
     /// The content as `Body`: a document of another kind is refused; content that does not decode is an error naming
     /// the row (never a blank document).

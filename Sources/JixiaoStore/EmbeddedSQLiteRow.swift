@@ -17,10 +17,7 @@ struct EmbeddedSQLiteRow: SQLRow {
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let at = columns.index[column] else {
-            throw DecodingError.keyNotFound(
-                SQLRowCodingKey(column), .init(codingPath: [], debugDescription: "结果中没有列 \(column)"))
-        }
+        let at = try columns.position(of: column)
         // Text and integers, most of what the store reads, directly: the generic decoder was a tenth of a list's time.
         switch values[at] {
         case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
@@ -28,13 +25,4 @@ struct EmbeddedSQLiteRow: SQLRow {
         default: return try decoder.decode(D.self, from: values[at])
         }
     }
-}
-
-/// A column name as a coding key, for the error of a column a row does not have.
-struct SQLRowCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -10,12 +10,16 @@ final class NamedStatements: Sendable {
     /// Shapes seen once, forgotten all together when this many have gathered.
     private static let candidateCapacity = 1024
 
+    /// The names by shape, and the shapes seen once.
     private struct State {
         var names: [String: String] = [:]
         var candidates: Set<String> = []
     }
 
     private let state = Mutex(State())
+
+    /// How many shapes have a name.
+    var count: Int { state.withLock { $0.names.count } }
 
     /// The name of the statement `sql` with parameters of `types`; nil if it runs unnamed this time.
     func name(for sql: String, types: [PostgresDataType]) -> String? {

@@ -19,7 +19,8 @@ final class PostgresServer: SQLDatabase {
     var queryLogLevel: Logger.Level? { nil }
 
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
-    private let names = NamedStatements()
+    let names = NamedStatements()
+    private let prepared = PreparedOnConnections()
 
     /// Connects lazily to the server at `url` (`postgres://user:password@host:5432/database`).
     init(url: String, logger: Logger) throws {
@@ -45,9 +46,18 @@ final class PostgresServer: SQLDatabase {
         guard let (bindings, types) = Self.bindings(binds), let name = names.name(for: sql, types: types) else {
             return try await connection.sql().execute(sql: query, onRow)
         }
-        let rows = try await NamedStatement.$shape.withValue(NamedStatement.Shape(name: name, sql: sql, types: types)) {
-            try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
+        let rows: AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>
+        do {
+            rows = try await NamedStatement.$shape.withValue(NamedStatement.Shape(name: name, sql: sql, types: types)) {
+                try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
+            }
+        } catch {
+            // Failed before it ever ran here, it may have failed to prepare, and PostgresNIO would give that error
+            // for the name on this connection from now on: the connection goes (the pool opens another).
+            if !prepared.ran(name, on: connection) { try? await connection.close().get() }
+            throw error
         }
+        prepared.record(name, on: connection)
         var columns: ResultColumns?
         for try await row in rows {
             let shared = columns ?? ResultColumns(row.map(\.columnName))
@@ -56,11 +66,17 @@ final class PostgresServer: SQLDatabase {
         }
     }
 
-    /// One connection for the closure's statements, in order (a transaction's).
+    /// One connection for the closure's statements, in order (a transaction's). Should the closure fail inside a
+    /// transaction it left open, the transaction is rolled back before the connection serves anyone else.
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let connection = try await pool.requestConnection(logger: logger).get()
         defer { pool.releaseConnection(connection, logger: logger) }
-        return try await closure(connection.sql())
+        do {
+            return try await closure(connection.sql())
+        } catch {
+            try? await connection.sql().raw("ROLLBACK").run()
+            throw error
+        }
     }
 
     /// The parameters as the server gets them, and their types, as PostgresKit would send them unnamed (so a statement
@@ -84,6 +100,7 @@ final class PostgresServer: SQLDatabase {
 /// A statement prepared under a name of ``NamedStatements``. PostgresNIO prepares a statement on a connection the
 /// first time it runs there, by the type's static name and SQL, so these are read from the task running it.
 private struct NamedStatement: PostgresPreparedStatement {
+    /// What PostgresNIO reads of the statement: its name, its SQL and its parameters' types.
     struct Shape {
         var name: String
         var sql: String

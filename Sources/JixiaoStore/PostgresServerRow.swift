@@ -27,9 +27,7 @@ struct PostgresServerRow: SQLRow {
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let at = columns.index[column] else {
-            throw DecodingError.keyNotFound(SQLRowCodingKey(column), .init(codingPath: [], debugDescription: "结果中没有列 \(column)"))
-        }
+        let at = try columns.position(of: column)
         if D.self == String.self { return unsafeBitCast(try cells[at].decode(String.self), to: D.self) }
         if D.self == Int.self { return unsafeBitCast(try cells[at].decode(Int.self), to: D.self) }
         return try row.sql().decode(column: column, as: D.self)

@@ -204,4 +204,32 @@ extension DocumentModelTests {
     static func tree(_ evaluation: SelfEvaluation) throws -> JSONTree {
         try #require(JSONTree(parsing: try DocumentStore.encode(evaluation)))
     }
+
+    @Test(arguments: StoreTests.backends)
+    func aDocumentIsComparedWithItsUnitsEvaluationsOfTheYearForThoseWhoMaySeeThem(_ backend: StoreTests.Backend) async throws {
+        try await StoreTests.withStore(backend) { store in
+            let unit = try await store.addAgency(Self.unit)
+            let other = try await store.addAgency("另一个单位")
+            var evaluations = try ["项目甲", "项目乙"].map { name in
+                var evaluation = try Self.project(2023)
+                evaluation.project = name
+                return evaluation
+            }
+            var elsewhere = try Self.project(2023)
+            elsewhere.agency = Agency(name: other.name)
+            evaluations.append(elsewhere)
+            var lastYear = try Self.project(2022)
+            lastYear.project = "项目甲"
+            evaluations.append(lastYear)
+            let created = try await store.create(evaluations, by: StoreTests.author)
+            let head = created[0].head
+            for actor in [StoreTests.admin, StoreTests.lead(unit), StoreTests.reviewer(unit)] {
+                #expect(try await store.comparedSiblings(of: head, for: actor).map(\.listing.id) == [created[1].id],
+                        "the unit's other evaluation of the year, not another unit's nor another year's")
+            }
+            for actor in [StoreTests.lead(other), StoreTests.reviewer(other)] {
+                #expect(try await store.comparedSiblings(of: head, for: actor).isEmpty, "nothing for who may not see the unit")
+            }
+        }
+    }
 }

@@ -46,7 +46,28 @@ import Testing
                     try await db.raw("INSERT INTO probe (id, n) VALUES (\(bind: "a"), \(bind: 9))").run()
                 }
             }
-            #expect(try await db.raw("SELECT COUNT(*) AS n FROM probe").first()?.decode(column: "n", as: Int.self) == 3)
+            try await db.raw("INSERT INTO probe (id, n) VALUES (\(bind: "d"), \(bind: 4))").run()
+            #expect(try await db.raw("SELECT COUNT(*) AS n FROM probe").first()?.decode(column: "n", as: Int.self) == 4,
+                    "the statement that failed runs once its row is new")
+            let server = try #require(db as? PostgresServer)
+            #expect(server.names.count >= 4, "the statements run again were named")
+        }
+    }
+
+    @Test func aStatementThatFailedToPrepareIsPreparedAgainLater() async throws {
+        guard StoreTests.postgresURL != nil else { return }
+        try await StoreTests.withPostgresDatabase { database in
+            let db = database.store.database
+            // Named the second time it is seen, and failing to prepare then: the table is not there yet.
+            for _ in 1...2 {
+                await #expect(throws: (any Error).self) { try await db.raw("SELECT n FROM later WHERE id = \(bind: "a")").all() }
+            }
+            try await db.raw("CREATE TABLE later (id TEXT PRIMARY KEY, n INTEGER)").run()
+            try await db.raw("INSERT INTO later (id, n) VALUES ('a', 7)").run()
+            for round in 1...6 {
+                let row = try await db.raw("SELECT n FROM later WHERE id = \(bind: "a")").first()
+                #expect(try row?.decode(column: "n", as: Int.self) == 7, "round \(round): no connection keeps the failure")
+            }
         }
     }
 }

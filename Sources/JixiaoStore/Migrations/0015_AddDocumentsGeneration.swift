@@ -2,10 +2,10 @@ import SQLKit
 
 /// A number that changes with every committed change to `documents`, by whichever server or process made it: a list's
 /// length is counted once per change (`DocumentStore.count`) instead of on every request (counting the bureau's 4,000
-/// drafts cost more than the rest of its page). On PostgreSQL the number moves when a transaction commits (a deferred
-/// trigger, once per transaction), so a count cached under a number never holds a change that number does not: a
-/// reader sees the new number exactly when it can see the change. The row is taken last in a transaction, so it orders
-/// commits without a deadlock.
+/// drafts cost more than the rest of its page). The number moves in the writing transaction, so a reader sees the new
+/// number exactly when it can see the change. On PostgreSQL it moves once per transaction, at its commit (a deferred
+/// trigger): the row is locked only while a transaction commits and is the last lock it takes, so writers queue there
+/// for a moment but never deadlock (a writer at REPEATABLE READ or SERIALIZABLE may have to retry its commit).
 struct AddDocumentsGeneration: StoreMigration {
     let number = 15
     let name = "a change number for the documents"
@@ -32,6 +32,7 @@ struct AddDocumentsGeneration: StoreMigration {
                 CREATE CONSTRAINT TRIGGER documents_generation AFTER INSERT OR UPDATE OR DELETE ON documents
                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION documents_generation_bump()
                 """,
+                "CREATE TRIGGER documents_generation_truncate AFTER TRUNCATE ON documents FOR EACH STATEMENT EXECUTE FUNCTION documents_generation_bump()",
             ]
         } else {
             // One writer at a time: the number moves inside the writing transaction and is seen with its commit.
