@@ -2,7 +2,7 @@ import PostgresKit
 import SQLKit
 
 /// A row of a statement ``PostgresServer`` prepared. Text and integers, most of what the store reads, are read from
-/// their cells directly: PostgresKit's generic decoder took most of a listing's time (20 rows of 15 columns), as it did
+/// their cells directly: PostgresKit's generic decoder took most of a listing's time (100 rows of 15 columns), as it did
 /// on SQLite (`EmbeddedSQLiteRow`). Other types go through PostgresKit's row. The cells are taken out once.
 struct PostgresServerRow: SQLRow {
     private let row: PostgresRow
