@@ -44,16 +44,11 @@ extension DocumentStore {
         return figures
     }
 
-    /// Figures as JSON, decoded in one go (one decoder's setup costs more than a few hundred bytes of figures);
-    /// should the list not decode, each is decoded alone to name the row that does not.
+    /// Figures as JSON, each decoded; one that does not decode is an error naming its row.
     private static func decodeCompared(_ rows: [(id: String, json: String)]) throws -> [ComparedFigures] {
-        guard !rows.isEmpty else { return [] }
-        let list = "[" + rows.map(\.json).joined(separator: ",") + "]"
-        // The count is checked: text holding two objects would shift every later row's figures onto another id.
-        if let all = try? JSONDecoder().decode([ComparedFigures].self, from: Data(list.utf8)), all.count == rows.count { return all }
-        return try rows.map { id, json in
+        try rows.map { id, json in
             do {
-                return try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
+                return try JSONTreeDecoder().decode(ComparedFigures.self, from: json)
             } catch let error as DecodingError {
                 throw StoreError.unreadable(row: "documents.id=\(id)", reason: error.jixiaoDescription)
             }
@@ -66,7 +61,7 @@ extension DocumentStore {
     /// What a version of a document keeps in `compared`: its ``ComparedFigures`` as JSON, for the kinds compared.
     static func comparedColumn(_ kind: DocumentKind?, json: String) throws -> String? {
         guard let kind, comparedKinds.contains(kind) else { return nil }
-        let figures = try JSONDecoder().decode(ComparedFigures.self, from: Data(json.utf8))
+        let figures = try JSONTreeDecoder().decode(ComparedFigures.self, from: json)
         return String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
     }
 }

@@ -73,7 +73,7 @@ extension DocumentStore {
             """).all()
         for row in others {
             let id = try row.decode(column: "id", as: String.self)
-            guard let other = try? JSONDecoder().decode(PaymentLedger.self, from: Data(try row.decode(column: "body", as: String.self).utf8)) else {
+            guard let other = try? JSONTreeDecoder().decode(PaymentLedger.self, from: try row.decode(column: "body", as: String.self)) else {
                 throw StoreError.unreadable(row: "documents.id=\(id)", reason: "支付台账无法读取")
             }
             vouchers.formUnion(other.payments.map(\.voucher))

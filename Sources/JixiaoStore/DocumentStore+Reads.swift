@@ -28,7 +28,7 @@ public struct StoredDocument: Sendable {
     }
 
     private func decode<Body: DocumentBody>(_ type: Body.Type) throws -> Body {
-        do { return try JSONDecoder().decode(type, from: Data(json.utf8)) } catch let error as DecodingError {
+        do { return try JSONTreeDecoder().decode(type, from: json) } catch let error as DecodingError {
             throw StoreError.unreadable(row: "documents.id=\(head.id)", reason: error.jixiaoDescription)
         }
     }

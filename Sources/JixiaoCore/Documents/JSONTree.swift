@@ -138,8 +138,15 @@ struct JSONTreeParser {
 
     private mutating func string() -> String? {
         position += 1
+        // Most strings have no escape: one copy of their bytes.
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") { position += 1 }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            position += 1
+            return String(decoding: bytes[start..<position - 1], as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
-        var run = position
+        var run = start
         func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
         while position < bytes.count {
             let byte = bytes[position]
@@ -190,11 +197,40 @@ struct JSONTreeParser {
 
     private mutating func number() -> JSONTree? {
         let start = position
-        let allowed = Set("+-0123456789.eE".utf8)
-        while position < bytes.count, allowed.contains(bytes[position]) { position += 1 }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard !text.isEmpty, text.first != "+", text.last?.isNumber == true else { return nil }
-        return .number(text)
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                return numberText(from: start)
+            }
+        }
+        return numberText(from: start)
+    }
+
+    /// The number's text if it is one as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    private func numberText(from start: Int) -> JSONTree? {
+        let number = bytes[start..<position]
+        var at = number.startIndex
+        func digits() -> Int {
+            let first = at
+            while at < number.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(number[at]) { at += 1 }
+            return at - first
+        }
+        if at < number.endIndex, number[at] == UInt8(ascii: "-") { at += 1 }
+        let leading = at
+        guard digits() > 0, number[leading] != UInt8(ascii: "0") || at == leading + 1 else { return nil }
+        if at < number.endIndex, number[at] == UInt8(ascii: ".") {
+            at += 1
+            guard digits() > 0 else { return nil }
+        }
+        if at < number.endIndex, number[at] == UInt8(ascii: "e") || number[at] == UInt8(ascii: "E") {
+            at += 1
+            if at < number.endIndex, number[at] == UInt8(ascii: "+") || number[at] == UInt8(ascii: "-") { at += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard at == number.endIndex else { return nil }
+        return .number(String(decoding: number, as: UTF8.self))
     }
 
     private mutating func literal(_ word: String, _ value: JSONTree) -> JSONTree? {
@@ -211,6 +247,11 @@ struct JSONTreeParser {
     }
 
     private mutating func skipSpace() {
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
     }
 }

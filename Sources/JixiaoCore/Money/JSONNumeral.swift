@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON number carried as its exact text: decoded and encoded through Foundation's `Decimal`, whose JSON
-/// coding reads and writes digits, so no value ever passes through `Double`.
+/// coding reads and writes digits, so no value ever passes through `Double` (``JSONTreeDecoder`` gives the text itself).
 struct JSONNumeral: Codable {
     var text: String
 
@@ -10,7 +10,12 @@ struct JSONNumeral: Codable {
     }
 
     init(from decoder: any Decoder) throws {
-        text = try decoder.singleValueContainer().decode(Decimal.self).description
+        // The store's decoder has the number's text as written: no Decimal is made to read it.
+        if let source = decoder as? any JSONNumberSource {
+            text = try source.numberText()
+        } else {
+            text = try decoder.singleValueContainer().decode(Decimal.self).description
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -20,4 +25,10 @@ struct JSONNumeral: Codable {
         }
         try container.encode(decimal)
     }
+}
+
+/// A decoder that gives a JSON number's text as written (``JSONTreeDecoder``).
+protocol JSONNumberSource {
+    /// The number's text; an error when the value is not a number.
+    func numberText() throws -> String
 }
