@@ -98,7 +98,10 @@ struct TemplateLibrary: Sendable {
 /// HTML escaping of a template's `{{name}}`: `& < > " '`, the text copied whole when it has none of them.
 enum HTMLEscape {
     static func append(_ text: String, to output: inout String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        // Looked for in the text's bytes in place: through `utf8`'s iterator this was the largest single cost of
+        // rendering a list (3 % of the overview).
+        var text = text
+        guard text.withUTF8({ $0.contains(where: isSpecial) }) else {
             output += text
             return
         }
@@ -111,6 +114,13 @@ enum HTMLEscape {
             case "'": output += "&#39;"
             default: output.unicodeScalars.append(scalar)
             }
+        }
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: true
+        default: false
         }
     }
 }
