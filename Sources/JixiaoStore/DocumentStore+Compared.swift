@@ -3,7 +3,8 @@ import JixiaoCore
 import SQLKit
 
 /// An evaluation of the same unit and year as the document shown, with the figures it is compared by, kept as stored
-/// (JSON) until asked for: a page served from its cache needs only the listing.
+/// (JSON) until asked for: a page served from its cache needs only the listing. Read with the document
+/// (``DocumentStore/storedDocument(_:for:withSiblings:)``).
 public struct ComparedSibling: Sendable {
     public let listing: DocumentListing
     /// ``ComparedFigures`` as JSON; nil when migration 0013 could not read the content.
@@ -11,14 +12,34 @@ public struct ComparedSibling: Sendable {
 }
 
 extension DocumentStore {
-    /// The evaluations of `head`'s unit and year other than `head` itself (at most `limit`, in list order), each with
-    /// its figures, in one query: the page's cache key and its cross-document checks both come from them.
-    public func comparedSiblings(of head: DocumentHead, for actor: Actor, limit: Int = 100) async throws -> [ComparedSibling] {
-        guard let year = head.fiscalYear, actor.canSee(head.agencyID) else { return [] }
-        let query = ListingQuery(fiscalYear: year, kinds: Self.comparedKinds, agencyID: head.agencyID, limit: limit + 1)
-        let rows = try await database.raw(Self.listingQueries(for: actor, query, withCompared: true).page).all()
-        return try rows.map { ComparedSibling(listing: try Self.listing($0), figures: try $0.optional("compared", as: String.self)) }
-            .filter { $0.listing.id != head.id }.prefix(limit).map { $0 }
+    /// How many of a unit's other evaluations of the year a document page compares it with, at most.
+    static let siblingLimit = 100
+
+    /// The columns of the document's own row that only its siblings fill, blank (the two parts of one statement).
+    static let siblingBlanks = """
+        , NULL AS total_centi, NULL AS grade, NULL AS execution_bp, NULL AS findings, NULL AS profile, NULL AS compared
+        """
+
+    /// The evaluations of the same unit and year as the document `id` (of a compared kind) other than itself, as rows
+    /// of the document's own statement (`part` 1, the head's columns they do not have blank): a document page then
+    /// costs one query. Whoever may see the document may see them (the same unit). The blanks of a subquery are typed:
+    /// PostgreSQL would make them text.
+    static func siblingsPart(of id: String) -> SQLQueryString {
+        let kinds = comparedKinds.map(\.rawValue)
+        return """
+            SELECT * FROM (
+            SELECT 1 AS part, s.id, s.kind, s.agency_id, s.agency_name AS agency, s.project_id, s.fiscal_year, s.title, s.state,
+            s.version, s.updated_at, CAST(NULL AS INTEGER) AS year, CAST(NULL AS INTEGER) AS open, NULL AS project_profile,
+            NULL AS agency_profile, NULL AS body, s.total_centi, s.grade, s.execution_bp, s.findings, s.profile, s.compared
+            FROM documents d JOIN documents s ON s.agency_id = d.agency_id AND s.fiscal_year = d.fiscal_year
+            WHERE d.id = \(bind: id) AND d.kind IN (\(binds: kinds)) AND s.kind IN (\(binds: kinds)) AND s.id <> d.id
+            ORDER BY s.title, s.id LIMIT \(literal: siblingLimit)) siblings
+            """
+    }
+
+    /// A sibling's row of that statement.
+    static func sibling(_ row: any SQLRow) throws -> ComparedSibling {
+        ComparedSibling(listing: try listing(row), figures: try row.optional("compared", as: String.self))
     }
 
     /// The figures of `siblings` as each version stored them, by document id; a version decoded before is not decoded

@@ -7,6 +7,8 @@ import SQLKit
 public struct StoredDocument: Sendable {
     public let head: DocumentHead
     let json: String
+    /// The unit's other evaluations of the year, when asked for and the document is an evaluation (in title order).
+    public internal(set) var siblings: [ComparedSibling] = []
 
     /// The content as `Body`: a document of another kind is refused; content that does not decode is an error naming
     /// the row (never a blank document).
@@ -48,10 +50,10 @@ extension DocumentStore {
         try await self.stored(id, for: actor, withBody: false, in: self.database).head
     }
 
-    /// The document with `id` as stored, its content not yet decoded, if `actor` may see it: one query for a page
-    /// that decides by the head what to read from the content.
-    public func storedDocument(_ id: String, for actor: Actor) async throws -> StoredDocument {
-        try await self.stored(id, for: actor, withBody: true, in: self.database)
+    /// The document with `id` as stored, its content not yet decoded, if `actor` may see it, and `withSiblings` the
+    /// evaluations it is compared with: one query for a page that decides by the head what to read from the content.
+    public func storedDocument(_ id: String, for actor: Actor, withSiblings: Bool = false) async throws -> StoredDocument {
+        try await self.stored(id, for: actor, withBody: true, withSiblings: withSiblings, in: self.database)
     }
 
     /// The document with `id` and its content as `type`, if `actor` may see it.
@@ -95,15 +97,24 @@ extension DocumentStore {
         y.year, y.open, y.project_profile, y.agency_profile
         """
 
-    /// The document's row if `actor` may see it; ``StoreError/notFound`` otherwise.
-    func stored(_ id: String, for actor: Actor, withBody: Bool, in db: any SQLDatabase) async throws -> StoredDocument {
-        let row = try await db.raw("""
-            SELECT \(unsafeRaw: Self.headColumns)\(unsafeRaw: withBody ? ", d.body" : "")
+    /// The document's row if `actor` may see it (with its siblings' rows after it when asked); ``StoreError/notFound``
+    /// otherwise.
+    func stored(
+        _ id: String, for actor: Actor, withBody: Bool, withSiblings: Bool = false, in db: any SQLDatabase
+    ) async throws -> StoredDocument {
+        var sql: SQLQueryString = """
+            SELECT 0 AS part, \(unsafeRaw: Self.headColumns)\(unsafeRaw: withBody || withSiblings ? ", d.body" : "")\(unsafeRaw: withSiblings ? Self.siblingBlanks : "")
             FROM documents d JOIN agencies a ON a.id = d.agency_id LEFT JOIN fiscal_years y ON y.year = d.fiscal_year
             WHERE d.id = \(bind: id)
-            """).first()
-        guard let row, actor.canSee(try row.decode(column: "agency_id", as: String.self)) else { throw StoreError.notFound }
-        return StoredDocument(head: try Self.head(row), json: withBody ? try row.decode(column: "body", as: String.self) : "")
+            """
+        if withSiblings { sql = "\(sql) UNION ALL \(Self.siblingsPart(of: id)) ORDER BY part, title, id" }
+        let rows = try await db.raw(sql).all()
+        guard let row = rows.first, try row.decode(column: "part", as: Int.self) == 0,
+            actor.canSee(try row.decode(column: "agency_id", as: String.self))
+        else { throw StoreError.notFound }
+        return StoredDocument(
+            head: try Self.head(row), json: withBody || withSiblings ? try row.decode(column: "body", as: String.self) : "",
+            siblings: try rows.dropFirst().map(Self.sibling))
     }
 
     static func head(_ row: any SQLRow) throws -> DocumentHead {

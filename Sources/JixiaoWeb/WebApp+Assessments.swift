@@ -13,7 +13,7 @@ extension WebApp {
         try assessment(of: evaluation, in: try await store.fiscalYear(evaluation.fiscalYear))
     }
 
-    /// `evaluation`'s headline figures against those of its `siblings` (``DocumentStore/comparedSiblings(of:for:limit:)``:
+    /// `evaluation`'s headline figures against those of its `siblings` (``StoredDocument/siblings``:
     /// the other evaluations of its agency and year, by the model's agency and year, never by titles): a project's
     /// budget only against the same project's documents, the unit's figures against all.
     func crossDocumentFindings(_ head: DocumentHead, _ evaluation: SelfEvaluation, siblings: [ComparedSibling]) throws -> [Finding] {

@@ -110,12 +110,11 @@ import Testing
             var second = try Self.project(2023)
             second.project = "另一个项目"
             let other = try await store.create([second], by: StoreTests.author)[0]
-            var beside = other.head
-            beside.id = "another"  // a third document of the unit and year, which both are compared with
-            // The figures are read with the siblings' list, as a page reads them.
-            let figures = { try store.comparedFigures(of: try await store.comparedSiblings(of: beside, for: StoreTests.admin)) }
-            #expect(try await store.comparedSiblings(of: other.head, for: StoreTests.admin).map(\.listing.id) == [created.id])
-            #expect(try store.comparedFigures(of: try await store.comparedSiblings(of: created.head, for: StoreTests.admin))[other.id]?.kind == .project)
+            // The figures are read with the document, as a page reads them.
+            let siblings = { (id: String) in try await store.storedDocument(id, for: StoreTests.admin, withSiblings: true).siblings }
+            let figures = { try store.comparedFigures(of: try await siblings(other.id)) }
+            #expect(try await siblings(other.id).map(\.listing.id) == [created.id])
+            #expect(try store.comparedFigures(of: try await siblings(created.id))[other.id]?.kind == .project)
             try await store.database.raw("UPDATE documents SET compared = '{\"kind\": 3}' WHERE id = \(bind: created.id)").run()
             do {
                 _ = try await figures()
@@ -224,11 +223,14 @@ extension DocumentModelTests {
             let created = try await store.create(evaluations, by: StoreTests.author)
             let head = created[0].head
             for actor in [StoreTests.admin, StoreTests.lead(unit), StoreTests.reviewer(unit)] {
-                #expect(try await store.comparedSiblings(of: head, for: actor).map(\.listing.id) == [created[1].id],
+                #expect(try await store.storedDocument(head.id, for: actor, withSiblings: true).siblings.map(\.listing.id) == [created[1].id],
                         "the unit's other evaluation of the year, not another unit's nor another year's")
             }
+            #expect(try await store.storedDocument(head.id, for: StoreTests.admin).siblings.isEmpty, "only when asked")
             for actor in [StoreTests.lead(other), StoreTests.reviewer(other)] {
-                #expect(try await store.comparedSiblings(of: head, for: actor).isEmpty, "nothing for who may not see the unit")
+                await #expect(throws: StoreError.self, "nothing for who may not see the unit") {
+                    try await store.storedDocument(head.id, for: actor, withSiblings: true)
+                }
             }
         }
     }

@@ -80,12 +80,12 @@ import Testing
             #expect(heads[3].projectID == nil && heads[3].agencyID == "a2")
             let original = try JSONDecoder().decode(SelfEvaluation.self, from: Data(contentsOf: Self.exampleURL("seed000-project.json")))
             #expect(try await store.document("p2023", as: SelfEvaluation.self, for: admin).body == original)
-            var compared: [String: ComparedFigures] = [:]
-            for head in [heads[2], heads[3]] {
-                var beside = head
-                beside.id = "another"  // a document of the same unit and year, which both p2023 and ag2023 are compared with
-                compared.merge(try store.comparedFigures(of: try await store.comparedSiblings(of: beside, for: admin))) { $1 }
-            }
+            // Each 2023 evaluation's figures as its siblings' pages read them (ag2023 is its unit's only one: read as
+            // the unit's next evaluation would).
+            var compared = try store.comparedFigures(of: try await store.storedDocument("twice", for: admin, withSiblings: true).siblings)
+            compared.merge(try store.comparedFigures(of: try await store.storedDocument("p2023", for: admin, withSiblings: true).siblings)) { $1 }
+            let alone = try #require(try await store.database.raw("SELECT compared FROM documents WHERE id = 'ag2023'").first())
+            compared["ag2023"] = try JSONTreeDecoder().decode(ComparedFigures.self, from: try alone.decode(column: "compared", as: String.self))
             #expect(compared.keys.sorted() == ["ag2023", "p2023", "twice"])
             #expect(compared["p2023"]?.budget == original.budget && compared["ag2023"]?.kind == .agency, "the figures compared are kept")
             let listed = try await store.listings(for: admin, ListingQuery(order: .updatedAt))

@@ -67,14 +67,17 @@ extension WebApp {
         }
         router.get(SiteURL.pattern(SiteURL.document)) { request, context -> Response in
             let user = try Guard.user(request, context)
-            // The content comes with the head (a few KB): a page not in the cache then costs no second query.
-            let stored = try await Guard.store { try await store.storedDocument(context.parameters.require("id"), for: user.actor) }
+            // The content and the evaluations it is compared with come with the head (a few KB): a page not in the
+            // cache then costs no second query.
+            let stored = try await Guard.store {
+                try await store.storedDocument(context.parameters.require("id"), for: user.actor, withSiblings: true)
+            }
             let head = stored.head
             if head.kind == .paymentLedger { return try await ledgerPage(stored, user: user, context: context) }
             if head.kind == .monitoringReport { return try await monitoringPage(stored, user: user, context: context) }
             if head.kind == .finalAccounts { return try await finalAccountsPage(stored, user: user, context: context) }
             let capabilities = DocumentPage.Capabilities(user.actor, head: head)
-            let siblings = try await Guard.store { try await store.comparedSiblings(of: head, for: user.actor) }
+            let siblings = stored.siblings
             let key = DocumentPageCache.Key(
                 head: head, capabilities: capabilities, siblings: siblings.map { "\($0.listing.id)@\($0.listing.version)" })
             let body = try await documentPages.body(for: key, csrf: context.session?.csrfToken ?? "") {
