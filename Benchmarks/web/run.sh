@@ -27,6 +27,15 @@ work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
+# CPU time (user and system, in clock ticks) a process has used, and all of PostgreSQL's processes together: divided
+# by the requests a run served, the CPU a page costs, which the machine's other load moves far less than latency.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+postgres_ticks() {
+    local total=0 pid
+    for pid in $(pgrep -x postgres || true); do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+    echo "$total"
+}
+
 # Signs in through the login form as a browser would; prints the session cookie.
 session_cookie() {
     local base=$1 login=$2 jar="$work/jar-$2"
@@ -85,9 +94,13 @@ for backend in $backends; do
             [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
         fi
         echo "-- $label: GET $path"
-        PROJECT_IDS="$work/ids" wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
-            ${script:+-s "$script"} "$address" \
-            | grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors"
+        before_server=$(cpu_ticks "$server") before_postgres=$(postgres_ticks)
+        result=$(PROJECT_IDS="$work/ids" wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
+            ${script:+-s "$script"} "$address")
+        grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors" <<<"$result"
+        requests=$(awk '/requests in/ { print $1 }' <<<"$result")
+        awk -v n="$requests" -v s=$(($(cpu_ticks "$server") - before_server)) -v p=$(($(postgres_ticks) - before_postgres)) \
+            -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "CPU per request: server %.0f µs, PostgreSQL %.0f µs\n", s / hz / n * 1e6, p / hz / n * 1e6 }'
     done
     kill "$server"; wait "$server" 2>/dev/null || true; server=""
     if [ "$backend" = postgres ]; then psql "$base" -q -c "DROP DATABASE $name"; fi

@@ -55,10 +55,8 @@ extension DocumentStore {
     }
 
     /// The statements of one page of a list (with the documents' change number the page was read at) and of the list's
-    /// length; `withCompared` adds each document's compared figures to the page.
-    static func listingQueries(
-        for actor: Actor?, _ query: ListingQuery, withCompared: Bool = false
-    ) -> (page: SQLQueryString, count: SQLQueryString) {
+    /// length.
+    static func listingQueries(for actor: Actor?, _ query: ListingQuery) -> (page: SQLQueryString, count: SQLQueryString) {
         var conditions: [SQLQueryString] = []
         switch actor?.role {
         case nil:
@@ -85,7 +83,7 @@ extension DocumentStore {
         let from: SQLQueryString = "FROM documents d \(filter)"
         var sql: SQLQueryString = """
             SELECT d.id, d.kind, d.agency_id, d.agency_name AS agency, d.project_id, d.fiscal_year, d.title, d.state, d.version, d.updated_at,
-            d.total_centi, d.grade, d.execution_bp, d.findings, d.profile\(unsafeRaw: withCompared ? ", d.compared" : ""),
+            d.total_centi, d.grade, d.execution_bp, d.findings, d.profile,
             (SELECT n FROM documents_generation) AS generation \(from)
             ORDER BY \(unsafeRaw: Self.ordering(query))
             """

@@ -107,7 +107,8 @@ extension DocumentStore {
             FROM documents d JOIN agencies a ON a.id = d.agency_id LEFT JOIN fiscal_years y ON y.year = d.fiscal_year
             WHERE d.id = \(bind: id)
             """
-        if withSiblings { sql = "\(sql) UNION ALL \(Self.siblingsPart(of: id)) ORDER BY part, title, id" }
+        // Ordered as one result: the document first, then its siblings by title.
+        if withSiblings { sql = "SELECT * FROM (\(sql) UNION ALL \(Self.siblingsPart(of: id))) fused ORDER BY part, title, id" }
         let rows = try await db.raw(sql).all()
         guard let row = rows.first, try row.decode(column: "part", as: Int.self) == 0,
             actor.canSee(try row.decode(column: "agency_id", as: String.self))

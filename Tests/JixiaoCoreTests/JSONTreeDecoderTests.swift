@@ -28,6 +28,13 @@ import Testing
         try roundTrip(SelfEvaluation.self, "seed001-agency.json")
         try roundTrip(SelfEvaluation.self, "seed004-self-evaluation.json")
         try roundTrip(FinalAccounts.self, "seed003-final-accounts.json")
+        // The figures a page compares, read from a whole evaluation as the store reads them.
+        for name in ["seed000-project.json", "seed001-agency.json", "seed004-self-evaluation.json"] {
+            let source = try Self.example(name)
+            let tree = try JSONTreeDecoder().decode(ComparedFigures.self, from: String(decoding: source, as: UTF8.self))
+            let foundation = try JSONDecoder().decode(ComparedFigures.self, from: source)
+            #expect(tree.kind == foundation.kind && tree.project == foundation.project && tree.budget == foundation.budget, "\(name)")
+        }
     }
 
     struct Sample: Codable, Equatable {
@@ -99,6 +106,15 @@ import Testing
         for text in ["", "{", #"{"a":01}"#, #"{"a":1.}"#, #"{"a":.5}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":+1}"#, #"{"a":1.2.3}"#, "[1,]", #"{"a":1} x"#] {
             #expect(throws: DecodingError.self, "\(text)") { try JSONTreeDecoder().decode([String: Int].self, from: text) }
         }
+        // Strings JSON does not allow: a lone surrogate, a signed \u, a raw control character; each refused by Foundation too.
+        for text in [#"{"a":"\uD83D"}"#, #"{"a":"\uDC00"}"#, #"{"a":"\uD83D\n"}"#, #"{"a":"\uD83D\u0041"}"#, #"{"a":"\u+041"}"#, "{\"a\":\"x\u{01}\"}"] {
+            #expect(throws: DecodingError.self, "\(text)") { try JSONTreeDecoder().decode([String: String].self, from: text) }
+            #expect(throws: (any Error).self, "\(text)") { try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) }
+        }
+        #expect(try JSONTreeDecoder().decode([String: String].self, from: #"{"a":"\uD83D\uDE00\u6307"}"#) == ["a": "😀指"])
+        // A repeated key keeps its first value, as Foundation's decoder does.
+        #expect(try JSONTreeDecoder().decode([String: Int].self, from: #"{"a":1,"a":2}"#)
+            == (try JSONDecoder().decode([String: Int].self, from: Data(#"{"a":1,"a":2}"#.utf8))))
         #expect(try JSONTreeDecoder().decode([String: Decimal].self, from: #"{"a":-0.5e-3,"b":0,"c":1E+2}"#)
             == ["a": Decimal(string: "-0.0005")!, "b": 0, "c": 100])
     }

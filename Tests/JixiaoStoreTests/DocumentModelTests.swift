@@ -227,6 +227,13 @@ extension DocumentModelTests {
                         "the unit's other evaluation of the year, not another unit's nor another year's")
             }
             #expect(try await store.storedDocument(head.id, for: StoreTests.admin).siblings.isEmpty, "only when asked")
+            // The document's statement and its siblings' share columns by position: each lines up.
+            let sibling = try #require(try await store.storedDocument(head.id, for: StoreTests.admin, withSiblings: true).siblings.first)
+            let own = created[1].head
+            #expect(sibling.listing.kind == own.kind && sibling.listing.agencyID == own.agencyID && sibling.listing.agency == own.agency
+                && sibling.listing.projectID == own.projectID && sibling.listing.fiscalYear == own.fiscalYear
+                && sibling.listing.title == own.title && sibling.listing.state == own.state && sibling.listing.version == own.version
+                && sibling.listing.updatedAt == own.updatedAt && sibling.listing.summary != nil)
             for actor in [StoreTests.lead(other), StoreTests.reviewer(other)] {
                 await #expect(throws: StoreError.self, "nothing for who may not see the unit") {
                     try await store.storedDocument(head.id, for: actor, withSiblings: true)

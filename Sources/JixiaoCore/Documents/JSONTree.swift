@@ -118,7 +118,8 @@ struct JSONTreeParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
             skipSpace()
             guard take(UInt8(ascii: ":")), let value = value() else { return nil }
-            fields[key] = value
+            // A repeated key keeps its first value, as Foundation's JSONDecoder reads it.
+            if fields[key] == nil { fields[key] = value }
             skipSpace()
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}")) ? .object(fields) : nil
@@ -138,9 +139,12 @@ struct JSONTreeParser {
 
     private mutating func string() -> String? {
         position += 1
-        // Most strings have no escape: one copy of their bytes.
+        // Most strings have no escape: one copy of their bytes. A control character must be escaped in JSON.
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") { position += 1 }
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            guard bytes[position] >= 0x20 else { return nil }
+            position += 1
+        }
         if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
             position += 1
             return String(decoding: bytes[start..<position - 1], as: UTF8.self)
@@ -156,6 +160,7 @@ struct JSONTreeParser {
                 return String(scalars)
             }
             guard byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { return nil }
                 position += 1
                 continue
             }
@@ -174,13 +179,15 @@ struct JSONTreeParser {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
-                guard var code = hex4() else { return nil }
-                if (0xD800..<0xDC00).contains(code), take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(),
-                    (0xDC00..<0xE000).contains(low)
-                {
+                // A surrogate only as a pair, high then low; a lone one is refused, as Foundation refuses it.
+                guard var code = hex4(), !(0xDC00..<0xE000).contains(code) else { return nil }
+                if (0xD800..<0xDC00).contains(code) {
+                    guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low)
+                    else { return nil }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                guard let scalar = Unicode.Scalar(code) else { return nil }
+                scalars.append(scalar)
             default: return nil
             }
             run = position
@@ -188,9 +195,14 @@ struct JSONTreeParser {
         return nil
     }
 
+    /// Four hexadecimal digits (no sign: `UInt32(_:radix:)` alone would take `+041`).
     private mutating func hex4() -> UInt32? {
-        guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
-        else { return nil }
+        guard position + 4 <= bytes.count else { return nil }
+        var code: UInt32 = 0
+        for byte in bytes[position..<position + 4] {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+            code = code << 4 | UInt32(digit)
+        }
         position += 4
         return code
     }
