@@ -102,8 +102,9 @@ extension DocumentStore {
     func stored(
         _ id: String, for actor: Actor, withBody: Bool, withSiblings: Bool = false, in db: any SQLDatabase
     ) async throws -> StoredDocument {
+        let withBody = withBody || withSiblings  // the siblings' rows line up with a row that has the content
         var sql: SQLQueryString = """
-            SELECT 0 AS part, \(unsafeRaw: Self.headColumns)\(unsafeRaw: withBody || withSiblings ? ", d.body" : "")\(unsafeRaw: withSiblings ? Self.siblingBlanks : "")
+            SELECT 0 AS part, \(unsafeRaw: Self.headColumns)\(unsafeRaw: withBody ? ", d.body" : "")\(unsafeRaw: withSiblings ? Self.siblingBlanks : "")
             FROM documents d JOIN agencies a ON a.id = d.agency_id LEFT JOIN fiscal_years y ON y.year = d.fiscal_year
             WHERE d.id = \(bind: id)
             """
@@ -114,7 +115,7 @@ extension DocumentStore {
             actor.canSee(try row.decode(column: "agency_id", as: String.self))
         else { throw StoreError.notFound }
         return StoredDocument(
-            head: try Self.head(row), json: withBody || withSiblings ? try row.decode(column: "body", as: String.self) : "",
+            head: try Self.head(row), json: withBody ? try row.decode(column: "body", as: String.self) : "",
             siblings: try rows.dropFirst().map(Self.sibling))
     }
 
