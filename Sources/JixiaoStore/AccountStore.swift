@@ -6,6 +6,13 @@ import SQLKit
 /// (bcrypt, by the web layer) and session tokens as their SHA-256: the database never holds either in clear.
 public struct AccountStore: Sendable {
     let database: any SQLDatabase
+    /// Sessions kept between requests (PostgreSQL's store), nil where every lookup reads.
+    let remembered: RememberedSessions?
+
+    init(database: any SQLDatabase, remembered: RememberedSessions? = nil) {
+        self.database = database
+        self.remembered = remembered
+    }
 
     // MARK: Users
 
@@ -55,6 +62,7 @@ public struct AccountStore: Sendable {
             try await db.raw("DELETE FROM user_positions WHERE user_id = \(bind: id)").run()
             try await Self.insert(positions: Array(Set(positions)).sorted(), of: id, in: db)
         }
+        remembered?.forget(nil)
     }
 
     private static func insert(positions: [String], of user: String, in db: any SQLDatabase) async throws {
@@ -95,6 +103,7 @@ public struct AccountStore: Sendable {
             try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE id = \(bind: user)").run()
             try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: user) AND token_hash <> \(bind: keptSession ?? "")").run()
         }
+        remembered?.forget(nil)  // at once here; the announcements tell the other servers
     }
 
     public func userCount() async throws -> Int {
@@ -142,11 +151,17 @@ public struct AccountStore: Sendable {
             """).run()
     }
 
-    /// The live session with this token hash, nil when unknown or expired.
-    public func session(tokenHash: String, now: Date = Date()) async throws -> SessionRecord? {
+    /// The live session with this token hash, nil when unknown or expired. `fresh` reads it from the database even
+    /// where sessions are kept (a request that changes something acts on what the database says now).
+    public func session(tokenHash: String, now: Date = Date(), fresh: Bool = false) async throws -> SessionRecord? {
+        guard let remembered, !fresh else { return try await readSession(tokenHash: tokenHash, now: now)?.session }
+        return try await remembered.session(tokenHash: tokenHash, now: now) { try await readSession(tokenHash: tokenHash, now: now) }
+    }
+
+    private func readSession(tokenHash: String, now: Date) async throws -> (session: SessionRecord, expires: Date)? {
         // The user's positions come in the same query (a row each), since every request of a session asks.
         let rows = try await database.raw("""
-            SELECT u.id, u.login, u.display_name, u.role, u.agency_id, a.name AS agency, s.csrf_token, p.position
+            SELECT u.id, u.login, u.display_name, u.role, u.agency_id, a.name AS agency, s.csrf_token, s.expires_at, p.position
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agencies a ON a.id = u.agency_id
             LEFT JOIN user_positions p ON p.user_id = u.id
             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now.formatted(.iso8601))
@@ -154,12 +169,18 @@ public struct AccountStore: Sendable {
             """).all()
         guard let row = rows.first else { return nil }
         let positions = try rows.compactMap { try $0.optional("position", as: String.self) }
-        return SessionRecord(user: try await user(row, positions: positions), csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        let stored = try row.decode(column: "expires_at", as: String.self)
+        guard let expires = try? Date.ISO8601FormatStyle().parse(stored) else {
+            throw StoreError.unreadable(row: "sessions", reason: "会话到期时间“\(stored)”不是 ISO 8601 时间")
+        }
+        let session = SessionRecord(user: try await user(row, positions: positions), csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        return (session, expires)
     }
 
     /// Ends a session (sign out), and every expired one.
     public func closeSession(tokenHash: String, now: Date = Date()) async throws {
         try await database.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash) OR expires_at <= \(bind: now.formatted(.iso8601))").run()
+        remembered?.forget(tokenHash)  // at once here; the announcement tells the other servers
     }
 
     // MARK: Sign-in attempts

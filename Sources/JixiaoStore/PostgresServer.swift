@@ -9,6 +9,9 @@ import SQLKit
 /// the statements the server runs again and again are prepared once per connection (``NamedStatements``) instead of
 /// parsed and planned for every request: planning a page's statements cost the server several times running them.
 ///
+/// Sessions are kept between requests (``RememberedSessions``) while ``AccessListener`` hears the database announce
+/// changes of who may do what: looking one up would otherwise be a statement of every signed-in page.
+///
 /// Only statements outside a session are prepared: a statement that fails to prepare stays failed on its connection
 /// (PostgresNIO keeps the error), and in a transaction that has failed every statement does. A session's statements go
 /// unnamed, as do those whose parameters are not text, integers, booleans or NULL, and shapes past the cap.
@@ -21,17 +24,22 @@ final class PostgresServer: SQLDatabase {
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     let names = NamedStatements()
     private let prepared = PreparedOnConnections()
+    let sessions = RememberedSessions()
+    private let listener: AccessListener
 
     /// Connects lazily to the server at `url` (`postgres://user:password@host:5432/database`).
     init(url: String, logger: Logger) throws {
+        let configuration = try SQLPostgresConfiguration(url: url)
         self.pool = EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: try SQLPostgresConfiguration(url: url)),
+            source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: 8, on: MultiThreadedEventLoopGroup.singleton)
         self.logger = logger
+        self.listener = AccessListener(configuration: configuration.coreConfiguration, sessions: sessions, logger: logger)
     }
 
-    /// Closes every connection.
+    /// Stops listening and closes every connection.
     func shutdown() async throws {
+        await listener.stop()
         try await pool.shutdownAsync()
     }
 

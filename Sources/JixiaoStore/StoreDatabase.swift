@@ -9,9 +9,9 @@ public final class StoreDatabase: Sendable {
     public let accounts: AccountStore
     private let close: @Sendable () async throws -> Void
 
-    private init(store: DocumentStore, close: @escaping @Sendable () async throws -> Void) {
+    private init(store: DocumentStore, sessions: RememberedSessions? = nil, close: @escaping @Sendable () async throws -> Void) {
         self.store = store
-        self.accounts = AccountStore(database: store.database)
+        self.accounts = AccountStore(database: store.database, remembered: sessions)
         self.close = close
     }
 
@@ -32,7 +32,8 @@ public final class StoreDatabase: Sendable {
         let isPostgres = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
         if isPostgres {
             let server = try PostgresServer(url: location, logger: logger)
-            database = StoreDatabase(store: DocumentStore(database: server, rules: rules), close: { try await server.shutdown() })
+            database = StoreDatabase(
+                store: DocumentStore(database: server, rules: rules), sessions: server.sessions, close: { try await server.shutdown() })
         } else {
             let connection = try EmbeddedSQLite(path: location, logger: logger)
             database = StoreDatabase(store: DocumentStore(database: connection, rules: rules), close: { await connection.close() })

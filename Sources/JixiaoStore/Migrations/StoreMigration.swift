@@ -24,7 +24,7 @@ enum Migrations {
     static let all: [any StoreMigration] = [
         CreateAgencies(), CreateProjects(), CreateHistory(), CreateAccounts(), AddProjectSummary(), IndexProjectListings(),
         CreateFiscalYears(), CreateLoginAttempts(), CreateDocuments(), CreateUserPositions(), CreateReminders(),
-        AddListingAgencyName(), AddComparedFigures(), IndexListingsByScore(), AddDocumentsGeneration(),
+        AddListingAgencyName(), AddComparedFigures(), IndexListingsByScore(), AddDocumentsGeneration(), AnnounceAccessChanges(),
     ]
 
     /// Applies those of `migrations` not applied yet, recording each (the caller holds the transaction).

@@ -4,18 +4,20 @@ import Hummingbird
 import JixiaoStore
 
 /// Finds the session of a request: the `jixiao_session` cookie (pages) or `Authorization: Bearer` (the API, which
-/// ignores cookies, so no page can make a browser call it). An unknown or expired token is no session at all.
+/// ignores cookies, so no page can make a browser call it). An unknown or expired token is no session at all. A request
+/// that may change something reads its session from the database; one that only reads may be served from a kept one.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let accounts: AccountStore
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
+        let fresh = request.method != .get && request.method != .head
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
-            context.session = try await accounts.session(tokenHash: SessionToken.hash(String(authorization.dropFirst(7))))
+            context.session = try await accounts.session(tokenHash: SessionToken.hash(String(authorization.dropFirst(7))), fresh: fresh)
             context.bearer = context.session != nil
         } else if !request.uri.path.hasPrefix(SiteURL.apiPrefix), let token = request.cookies[SessionToken.cookieName]?.value {
-            context.session = try await accounts.session(tokenHash: SessionToken.hash(token))
+            context.session = try await accounts.session(tokenHash: SessionToken.hash(token), fresh: fresh)
         }
         return try await next(request, context)
     }

@@ -1,0 +1,118 @@
+import Foundation
+import JixiaoCore
+import SQLKit
+import Testing
+@testable import JixiaoStore
+
+/// Sessions kept between requests: only while announcements are heard, never past their expiry, forgotten at an
+/// announcement, not kept when read across one; on PostgreSQL a change made through another server reaches this one.
+@Suite struct RememberedSessionsTests {
+    static let user = UserRecord(id: "u1", login: "lead", displayName: "何花", role: .unitLead, agency: nil, reviews: [], positions: [])
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// Looks `token` up in `sessions`, counting the reads in `reads`; `during` runs inside the read.
+    static func lookUp(
+        _ token: String, in sessions: RememberedSessions, reads: inout Int, at now: Date = now, during: () -> Void = {}
+    ) async throws -> SessionRecord? {
+        var count = reads
+        defer { reads = count }
+        return try await sessions.session(tokenHash: token, now: now) {
+            count += 1
+            during()
+            return (SessionRecord(user: user, csrfToken: "c-\(token)"), now.addingTimeInterval(60))
+        }
+    }
+
+    @Test func keptOnlyWhileListeningAndUntilForgotten() async throws {
+        let sessions = RememberedSessions()
+        var reads = 0
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 2, "not listening: every lookup reads")
+        sessions.setListening(true)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(try await Self.lookUp("t1", in: sessions, reads: &reads)?.csrfToken == "c-t1")
+        #expect(reads == 3, "listening: the second lookup is served from memory")
+        sessions.forget("t2")
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 3, "another session's announcement leaves this one kept")
+        sessions.forget("t1")
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 4, "its own announcement makes it read again")
+        sessions.forget(nil)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 5, "an announcement of anything forgets every session")
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads, at: Self.now.addingTimeInterval(61))
+        #expect(reads == 6, "never served past its expiry")
+        sessions.setListening(false)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 7, "deaf again: reads")
+    }
+
+    @Test func aReadAcrossAnAnnouncementIsNotKept() async throws {
+        let sessions = RememberedSessions()
+        sessions.setListening(true)
+        var reads = 0
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads) { sessions.forget("t9") }
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads) { sessions.setListening(false); sessions.setListening(true) }
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 3, "the two reads that overlapped an announcement or a reconnection were not kept; the third was")
+    }
+
+    @Test func aChangeThroughAnotherServerReachesThisOne() async throws {
+        guard StoreTests.postgresURL != nil else { return }
+        try await StoreTests.withPostgresDatabase { here in
+            let base = try #require(StoreTests.postgresURL)
+            let name = try #require(try await here.store.database.raw("SELECT current_database() AS name").first()?.decode(column: "name", as: String.self))
+            let url = base[..<base.lastIndex(of: "/")!] + "/" + name
+            let there = try await StoreDatabase.open(url, profiles: StoreTests.profiles)
+            do {
+                try await Self.changes(seenBy: here, madeThrough: there)
+            } catch {
+                try await there.shutdown()
+                throw StoreTests.Failure(detail: String(reflecting: error))
+            }
+            try await there.shutdown()
+        }
+    }
+
+    private static func changes(seenBy here: StoreDatabase, madeThrough there: StoreDatabase) async throws {
+        let remembered = try #require(here.accounts.remembered)
+        try await eventually("this server hears announcements") { remembered.isListening }
+        let agency = try await there.store.addAgency("株洲市芦淞区应急管理局")
+        let lead = try await there.accounts.createUser(login: "lead", displayName: "何花", passwordHash: "x", role: .unitLead, agency: agency.name)
+        let expires = Date().addingTimeInterval(3600)
+        try await there.accounts.openSession(tokenHash: "t1", csrfToken: "c1", user: lead.id, expires: expires)
+        #expect(try await here.accounts.session(tokenHash: "t1")?.user.id == lead.id)
+
+        // Kept: a row removed without announcement (the trigger off) is still served, but not to a request that reads.
+        let db = there.store.database
+        try await db.raw("ALTER TABLE sessions DISABLE TRIGGER jixiao_access_session").run()
+        try await db.raw("DELETE FROM sessions WHERE token_hash = 't1'").run()
+        try await db.raw("ALTER TABLE sessions ENABLE TRIGGER jixiao_access_session").run()
+        #expect(try await here.accounts.session(tokenHash: "t1")?.user.id == lead.id, "served from memory")
+        #expect(try await here.accounts.session(tokenHash: "t1", fresh: true) == nil, "a request that changes something reads")
+        try await there.accounts.openSession(tokenHash: "t1", csrfToken: "c1", user: lead.id, expires: expires)
+
+        try await there.accounts.setPositions(["clerk"], of: "lead")
+        try await eventually("positions set through the other server") {
+            try await here.accounts.session(tokenHash: "t1")?.user.positions == ["clerk"]
+        }
+        try await there.store.updateAgency(agency.id, name: "株洲市芦淞区应急管理局（新）", code: nil)
+        try await eventually("the unit renamed through the other server") {
+            try await here.accounts.session(tokenHash: "t1")?.user.agency?.name == "株洲市芦淞区应急管理局（新）"
+        }
+        try await there.accounts.closeSession(tokenHash: "t1")
+        try await eventually("signed out through the other server") { try await here.accounts.session(tokenHash: "t1") == nil }
+    }
+
+    /// Waits up to 5 s for `condition`.
+    private static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
+        for _ in 0..<100 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("not within 5 s: \(what)")
+    }
+}
