@@ -5,7 +5,10 @@ import Synchronization
 /// it is a read in the process and nothing is kept). Kept only while ``AccessListener`` hears the database: the
 /// tables that decide who may do what (sessions, users, positions, reviewers' units, units' names) announce every
 /// committed change (migration 0016), and a session changed or ended, by any server or the CLI, is forgotten the moment
-/// the announcement arrives. When the listener cannot hear, nothing is kept and every lookup reads.
+/// the announcement arrives. The listener hears its own announcement every two seconds; each one heard vouches for
+/// every earlier announcement (PostgreSQL delivers them in commit order) and for a few seconds more. When it has not
+/// been heard for that long (a connection gone silent, a server too busy to read it), nothing is kept and every lookup
+/// reads.
 ///
 /// A lookup that began before an announcement is not kept when it ends after it: what it read may predate the change.
 final class RememberedSessions: Sendable {
@@ -15,10 +18,14 @@ final class RememberedSessions: Sendable {
     }
 
     private struct State {
-        var listening = false
-        /// Moves at every announcement and every change of `listening`: a lookup keeps its result only when it did not.
+        /// Until when announcements are known to arrive (nil: not heard since the last connection).
+        var heardUntil: ContinuousClock.Instant?
+        /// Moves at every announcement and whenever hearing starts or stops: a lookup keeps its result only when it
+        /// did not move while the lookup read.
         var epoch = 0
         var sessions: [String: Remembered] = [:]
+
+        var isListening: Bool { heardUntil.map { ContinuousClock.now < $0 } ?? false }
     }
 
     /// How many sessions are kept at most: past it all are forgotten (a province's signed-in users are a few thousand).
@@ -32,7 +39,7 @@ final class RememberedSessions: Sendable {
         tokenHash: String, now: Date, read: () async throws -> (session: SessionRecord, expires: Date)?
     ) async throws -> SessionRecord? {
         let (kept, epoch) = state.withLock { state -> (SessionRecord?, Int?) in
-            guard state.listening else { return (nil, nil) }
+            guard state.isListening else { return (nil, nil) }
             if let kept = state.sessions[tokenHash], kept.expires > now { return (kept.session, nil) }
             return (nil, state.epoch)
         }
@@ -40,7 +47,7 @@ final class RememberedSessions: Sendable {
         guard let found = try await read() else { return nil }
         if let epoch {
             state.withLock { state in
-                guard state.listening, state.epoch == epoch else { return }
+                guard state.isListening, state.epoch == epoch else { return }
                 if state.sessions.count >= Self.capacity { state.sessions.removeAll() }
                 state.sessions[tokenHash] = Remembered(session: found.session, expires: found.expires)
             }
@@ -56,16 +63,27 @@ final class RememberedSessions: Sendable {
         }
     }
 
-    /// Whether announcements are heard: on both changes everything kept is forgotten (what changed while the listener
-    /// was deaf was never announced to it).
-    func setListening(_ listening: Bool) {
+    /// The listener heard its own announcement: announcements are known to arrive for `span` more. After a time not
+    /// heard everything kept is forgotten (what changed meanwhile may not have been announced to this listener).
+    func heard(for span: Duration) {
+        state.withLock { state in
+            if !state.isListening {
+                state.epoch += 1
+                state.sessions.removeAll()
+            }
+            state.heardUntil = ContinuousClock.now + span
+        }
+    }
+
+    /// The listener's connection ended: nothing is kept until it is heard again.
+    func deaf() {
         state.withLock { state in
             state.epoch += 1
-            state.listening = listening
+            state.heardUntil = nil
             state.sessions.removeAll()
         }
     }
 
-    /// Whether sessions are being kept (tests wait for the listener).
-    var isListening: Bool { state.withLock { $0.listening } }
+    /// Whether sessions are being kept.
+    var isListening: Bool { state.withLock { $0.isListening } }
 }

@@ -29,7 +29,7 @@ import Testing
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
         #expect(reads == 2, "not listening: every lookup reads")
-        sessions.setListening(true)
+        sessions.heard(for: .seconds(60))
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
         #expect(try await Self.lookUp("t1", in: sessions, reads: &reads)?.csrfToken == "c-t1")
         #expect(reads == 3, "listening: the second lookup is served from memory")
@@ -44,17 +44,33 @@ import Testing
         #expect(reads == 5, "an announcement of anything forgets every session")
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads, at: Self.now.addingTimeInterval(61))
         #expect(reads == 6, "never served past its expiry")
-        sessions.setListening(false)
+        sessions.deaf()
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
-        #expect(reads == 7, "deaf again: reads")
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 8, "deaf again: every lookup reads")
+    }
+
+    @Test func notHeardForItsSpanKeepsNothing() async throws {
+        let sessions = RememberedSessions()
+        var reads = 0
+        sessions.heard(for: .milliseconds(200))
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 1)
+        try await Task.sleep(for: .milliseconds(300))
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 2, "the span passed unheard: reads")
+        sessions.heard(for: .seconds(60))
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
+        #expect(reads == 3, "heard again after a silence: what was kept before it is forgotten")
     }
 
     @Test func aReadAcrossAnAnnouncementIsNotKept() async throws {
         let sessions = RememberedSessions()
-        sessions.setListening(true)
+        sessions.heard(for: .seconds(60))
         var reads = 0
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads) { sessions.forget("t9") }
-        _ = try await Self.lookUp("t1", in: sessions, reads: &reads) { sessions.setListening(false); sessions.setListening(true) }
+        _ = try await Self.lookUp("t1", in: sessions, reads: &reads) { sessions.deaf(); sessions.heard(for: .seconds(60)) }
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
         _ = try await Self.lookUp("t1", in: sessions, reads: &reads)
         #expect(reads == 3, "the two reads that overlapped an announcement or a reconnection were not kept; the third was")
@@ -105,6 +121,18 @@ import Testing
         }
         try await there.accounts.closeSession(tokenHash: "t1")
         try await eventually("signed out through the other server") { try await here.accounts.session(tokenHash: "t1") == nil }
+
+        // The listeners' connections ended by the database: nothing kept until one is open again and heard.
+        try await db.raw("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND query LIKE '%pg_notify%' AND pid <> pg_backend_pid()
+            """).run()
+        try await eventually("this server's listener knows its connection ended") { !remembered.isListening }
+        try await eventually("and listens again on a new one") { remembered.isListening }
+        try await there.accounts.openSession(tokenHash: "t2", csrfToken: "c2", user: lead.id, expires: expires)
+        #expect(try await here.accounts.session(tokenHash: "t2") != nil)
+        try await there.accounts.closeSession(tokenHash: "t2")
+        try await eventually("signed out, heard on the new connection") { try await here.accounts.session(tokenHash: "t2") == nil }
     }
 
     /// Waits up to 5 s for `condition`.
