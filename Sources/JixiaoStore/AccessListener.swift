@@ -12,6 +12,8 @@ final class AccessListener: Sendable {
     /// How often the listener announces its token, and how long hearing it vouches for.
     static let interval = Duration.seconds(2)
     static let span = Duration.seconds(6)
+    /// How the listeners' own tokens begin (a token hash is hexadecimal).
+    private static let readyPrefix = "ready:"
 
     private let task: Task<Void, Never>
 
@@ -50,14 +52,14 @@ final class AccessListener: Sendable {
     /// Hears announcements until the connection ends or stops bringing back the listener's own (or the task is
     /// cancelled).
     private static func listen(on connection: PostgresConnection, to sessions: RememberedSessions, logger: Logger) async throws {
-        let token = "ready:\(UUID().uuidString)"
+        let token = readyPrefix + UUID().uuidString
         try await connection.listen(on: channel) { notifications in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {
                         if notification.payload == token {
                             sessions.heard(for: span)
-                        } else {
+                        } else if !notification.payload.hasPrefix(readyPrefix) {  // not another server's token
                             sessions.forget(notification.payload.isEmpty ? nil : notification.payload)
                         }
                     }
