@@ -12,12 +12,15 @@ extension WebApp {
         router.get(RouterPath(.documents)) { request, context -> Response in
             let user = try Guard.user(request, context)
             let year = try RequestValues.year(request.uri.queryParameters["year"])
-            let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year))
+            let number = try RequestValues.integer(request.uri.queryParameters["page"], "page", in: RequestValues.pages) ?? 1
+            let size = DocumentListPage.pageSize
+            let page = try await store.listings(for: user.actor, ListingQuery(fiscalYear: year, limit: size, offset: size * (number - 1)))
             let alerts = try await monitoringAlerts(for: user)
             var reminders: [Reminder] = []
             if let agency = user.agency { reminders = try await store.reminders(to: agency.id, for: user.actor) }
             return pages.render("documents", DocumentListPage(
-                frame: PageFrame("自评文档", context), user: user, page: page, alerts: alerts, reminders: reminders))
+                frame: PageFrame("自评文档", context), user: user, page: page, number: number, year: year, alerts: alerts,
+                reminders: reminders))
         }
         router.post(RouterPath(.documents)) { request, context -> Response in
             let user = try Guard.user(request, context, in: [.unitFiller, .unitLead, .bureauAdmin])

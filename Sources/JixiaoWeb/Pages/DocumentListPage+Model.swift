@@ -1,10 +1,15 @@
 import JixiaoCore
 import JixiaoStore
 
-/// The list of documents a user may see, with the forms to create and import one (template `documents.mustache`).
+/// The list of documents a user may see, a page at a time, with the forms to create and import one (template
+/// `documents.mustache`).
 struct DocumentListPage: Encodable {
+    /// Rows a page: a unit's year fits on one; the bureau's province is a hundred pages.
+    static let pageSize = 100
+
     var frame: PageFrame
     var documents: [ListingRow]
+    var pager: Pager
     var canCreate: Bool
     var needsAgency: Bool
     var create: String
@@ -24,9 +29,13 @@ struct DocumentListPage: Encodable {
         var sentAt: String
     }
 
-    init(frame: PageFrame, user: UserRecord, page: ListingPage, alerts: [String], reminders: [Reminder]) {
+    /// Page `number` of the list, of year `year` (every year when nil).
+    init(frame: PageFrame, user: UserRecord, page: ListingPage, number: Int, year: Int?, alerts: [String], reminders: [Reminder]) {
         self.frame = frame
         documents = page.documents.map(ListingRow.init)
+        pager = Pager(page: number, total: page.total, size: Self.pageSize) { number in
+            SiteURL.documents.path + "?" + (year.map { "year=\($0)&" } ?? "") + "page=\(number)"
+        }
         canCreate = user.role != .reviewer
         needsAgency = user.role == .bureauAdmin
         create = SiteURL.documents.path
