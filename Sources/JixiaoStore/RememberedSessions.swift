@@ -6,9 +6,9 @@ import Synchronization
 /// tables that decide who may do what (sessions, users, positions, reviewers' units, units' names) announce every
 /// committed change (migration 0016), and a session changed or ended, by any server or the CLI, is forgotten the moment
 /// the announcement arrives. The listener hears its own announcement every two seconds; each one heard vouches for
-/// every earlier announcement (PostgreSQL delivers them in commit order) and for a few seconds more. When it has not
-/// been heard for that long (a connection gone silent, a server too busy to read it), nothing is kept and every lookup
-/// reads.
+/// every earlier announcement (PostgreSQL delivers them in commit order) until a few seconds after it was sent. When
+/// none sent that recently has come back (a connection gone silent, a server too busy to read it), nothing is kept and
+/// every lookup reads.
 ///
 /// A lookup that began before an announcement is not kept when it ends after it: what it read may predate the change.
 final class RememberedSessions: Sendable {
@@ -63,15 +63,16 @@ final class RememberedSessions: Sendable {
         }
     }
 
-    /// The listener heard its own announcement: announcements are known to arrive for `span` more. After a time not
-    /// heard everything kept is forgotten (what changed meanwhile may not have been announced to this listener).
-    func heard(for span: Duration) {
+    /// The listener heard back its own announcement sent at some instant: announcements are known to arrive until
+    /// `until` (counted from the sending, so a listener that reads late vouches for no longer). After a time not heard
+    /// everything kept is forgotten (what changed meanwhile may not have been announced to this listener).
+    func heard(until: ContinuousClock.Instant) {
         state.withLock { state in
             if !state.isListening {
                 state.epoch += 1
                 state.sessions.removeAll()
             }
-            state.heardUntil = ContinuousClock.now + span
+            state.heardUntil = max(state.heardUntil ?? until, until)
         }
     }
 

@@ -10,6 +10,12 @@ struct AnnounceAccessChanges: StoreMigration {
     let number = 16
     let name = "announcing changes of sessions and rights"
 
+    /// The tables whose changes are announced.
+    static let tables = ["sessions", "users", "user_positions", "reviewer_agencies", "agencies"]
+    /// The triggers that announce them, each table's for its rows and for TRUNCATE (``AccessListener`` checks they
+    /// are all there and enabled before it vouches for anything).
+    static let triggers = tables.flatMap { ["jixiao_access_\($0)", "jixiao_access_\($0)_truncate"] }
+
     func run(on db: any SQLDatabase) async throws {
         guard db.dialect.name == "postgresql" else { return }
         var statements = [
@@ -29,22 +35,14 @@ struct AnnounceAccessChanges: StoreMigration {
             END
             $$
             """,
-            """
-            CREATE TRIGGER jixiao_access_session AFTER UPDATE OR DELETE ON sessions
-            FOR EACH ROW EXECUTE FUNCTION jixiao_access_session_changed()
-            """,
-            """
-            CREATE TRIGGER jixiao_access_agencies AFTER UPDATE OR DELETE ON agencies
-            FOR EACH STATEMENT EXECUTE FUNCTION jixiao_access_changed()
-            """,
         ]
-        for table in ["users", "user_positions", "reviewer_agencies"] {
-            statements.append("""
-                CREATE TRIGGER jixiao_access_\(table) AFTER INSERT OR UPDATE OR DELETE ON \(table)
-                FOR EACH STATEMENT EXECUTE FUNCTION jixiao_access_changed()
-                """)
-        }
-        for table in ["sessions", "users", "user_positions", "reviewer_agencies", "agencies"] {
+        for table in Self.tables {
+            let trigger = switch table {
+            case "sessions": "AFTER UPDATE OR DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION jixiao_access_session_changed()"
+            case "agencies": "AFTER UPDATE OR DELETE ON agencies FOR EACH STATEMENT EXECUTE FUNCTION jixiao_access_changed()"
+            default: "AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION jixiao_access_changed()"
+            }
+            statements.append("CREATE TRIGGER jixiao_access_\(table) \(trigger)")
             statements.append("""
                 CREATE TRIGGER jixiao_access_\(table)_truncate AFTER TRUNCATE ON \(table)
                 FOR EACH STATEMENT EXECUTE FUNCTION jixiao_access_changed()
