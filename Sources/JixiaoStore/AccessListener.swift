@@ -6,7 +6,8 @@ import Synchronization
 /// A connection of its own that listens on PostgreSQL for the announcements of migration 0016 (who may do what
 /// changed) and tells ``RememberedSessions``. Every two seconds it sends a numbered ping of its own on the channel:
 /// hearing one back vouches for every announcement before it, until ``span`` after the ping was sent. A ping is sent
-/// only while the triggers that announce are all there and enabled, and it tells on which backend it ran: a pooler in
+/// only while the triggers that announce are all there and enabled (without them nothing is kept), and it tells on
+/// which backend it ran: a pooler in
 /// transaction mode would run it on a backend other than the one that listens, where announcements can be lost, so a
 /// second backend stops the keeping of sessions for the server's life. A connection that has not brought a ping back
 /// for ``span`` is closed and another opened, after 1 s, 2 s … at most 30 s; until a ping comes back on it nothing is
@@ -89,24 +90,33 @@ final class AccessListener: Sendable {
         }
     }
 
-    /// Sends a ping every ``interval`` until one sent ``span`` ago or earlier has not come back.
+    /// Sends a ping every ``interval`` until one sent ``span`` ago or earlier has not come back. While the announcing
+    /// triggers are missing or disabled no ping is sent and everything kept is forgotten, on the same connection (a
+    /// database being migrated gets them in a moment).
     private static func ping(on connection: PostgresConnection, pings: Pings, sessions: RememberedSessions, logger: Logger) async throws {
-        let opened = ContinuousClock.now
+        var since = ContinuousClock.now
         var backend: Int?
         while true {
             guard !connection.isClosed else { throw ListenerError.ended }
-            // pg_notify is volatile: PostgreSQL calls it though its column is not selected.
             let payload = pings.next()
-            let answered = try await within(span) {
-                try await connection.query("""
-                    SELECT pg_backend_pid() AS backend
-                    FROM (SELECT CASE WHEN \(unescaped: Pings.triggersEnabled) THEN pg_notify(\(channel), \(payload)) END) AS ping
-                    """, logger: logger).collect().first?.decode(Int.self, context: .default)
+            let (answered, announcing) = try await within(span) {
+                // pg_notify is volatile: PostgreSQL calls it though its column is not selected.
+                let rows = try await connection.query("""
+                    SELECT pg_backend_pid() AS backend, c.announcing
+                    FROM (SELECT \(unescaped: Pings.triggersEnabled) AS announcing) AS c,
+                    LATERAL (SELECT CASE WHEN c.announcing THEN pg_notify(\(channel), \(payload)) END) AS ping
+                    """, logger: logger).collect()
+                guard let row = rows.first else { throw ListenerError.silent }
+                return try row.decode((Int, Bool).self, context: .default)
             }
-            if let backend, let answered, answered != backend { throw Pooled() }
-            backend = backend ?? answered
+            if let backend, answered != backend { throw Pooled() }
+            backend = answered
+            if !announcing {
+                sessions.deaf()
+                since = ContinuousClock.now
+            }
             try await Task.sleep(for: interval)
-            if !sessions.isListening, ContinuousClock.now - opened >= span { throw ListenerError.silent }
+            if !sessions.isListening, ContinuousClock.now - since >= span { throw ListenerError.silent }
         }
     }
 
@@ -162,7 +172,7 @@ final class AccessListener: Sendable {
             return sent.withLock { $0.at[number] }
         }
 
-        /// Migration 0016's triggers, every one there and not disabled (else the ping is not sent and not heard).
+        /// Whether migration 0016's triggers are every one there and not disabled (else no ping is sent).
         static let triggersEnabled = """
             (SELECT COUNT(*) FROM pg_trigger WHERE tgenabled <> 'D'
             AND tgname IN (\(AnnounceAccessChanges.triggers.map { "'\($0)'" }.joined(separator: ", ")))) = \(AnnounceAccessChanges.triggers.count)
@@ -176,7 +186,7 @@ final class AccessListener: Sendable {
         var description: String {
             switch self {
             case .ended: "连接已结束"
-            case .silent: "连接在 \(AccessListener.span) 内未传回监听自身的通知"
+            case .silent: "连接在 \(AccessListener.span.components.seconds) 秒内未传回监听自身的通知"
             }
         }
     }
