@@ -7,11 +7,10 @@ import Synchronization
 /// changed) and tells ``RememberedSessions``. Every two seconds it sends a numbered ping of its own on the channel:
 /// hearing one back vouches for every announcement before it, until ``span`` after the ping was sent. A ping is sent
 /// only while the triggers that announce are all there and enabled (without them nothing is kept), and it tells on
-/// which backend it ran: a pooler in
-/// transaction mode would run it on a backend other than the one that listens, where announcements can be lost, so a
-/// second backend stops the keeping of sessions for the server's life. A connection that has not brought a ping back
-/// for ``span`` is closed and another opened, after 1 s, 2 s … at most 30 s; until a ping comes back on it nothing is
-/// kept.
+/// which backend it ran: a pooler in transaction mode would run it on a backend other than the one that listens, where
+/// announcements can be lost, so a second backend stops the keeping of sessions for the server's life. A connection
+/// that has not brought a ping back for ``span`` is closed and another opened, after 1 s, 2 s … at most 30 s; until a
+/// ping comes back on it nothing is kept.
 final class AccessListener: Sendable {
     /// The channel migration 0016's triggers announce on: a session's token hash, or nothing for anything else.
     static let channel = "jixiao_access"

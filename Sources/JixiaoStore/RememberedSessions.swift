@@ -40,7 +40,10 @@ final class RememberedSessions: Sendable {
     ) async throws -> SessionRecord? {
         let (kept, epoch) = state.withLock { state -> (SessionRecord?, Int?) in
             guard state.isListening else { return (nil, nil) }
-            if let kept = state.sessions[tokenHash], kept.expires > now { return (kept.session, nil) }
+            if let kept = state.sessions[tokenHash] {
+                if kept.expires > now { return (kept.session, nil) }
+                state.sessions[tokenHash] = nil  // expired: not kept any longer
+            }
             return (nil, state.epoch)
         }
         if let kept { return kept }
